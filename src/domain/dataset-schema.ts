@@ -1,0 +1,233 @@
+/**
+ * The dataset format: the atlas's public contract.
+ *
+ * One validated boundary: every dataset (the shipped one, a `?data=` link, a
+ * user's file) goes through `parseDataset`. Types are inferred from the
+ * schemas so the two can never drift; `scripts/generate-schema.ts` writes the
+ * JSON Schema from the same objects.
+ *
+ * Field names are for the general case ("who wrote to us, and about what"),
+ * not for this one article.
+ */
+import { z } from 'zod';
+import { isKnownIso3 } from './iso-codes';
+
+/** Legend ids that are not themes: senders naming no theme, senders only listed. */
+export const GOODWILL_ID = 'goodwill';
+export const LISTED_ID = 'listed';
+
+const SENDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const THEME_ID = /^[a-z][a-z0-9_]*$/;
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export const lngLatSchema = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+  .describe('[longitude, latitude] in degrees (WGS 84)');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const themeSchema = z.object({
+  id: z
+    .string()
+    .regex(THEME_ID, 'must be lower_snake_case (a-z, 0-9, _)')
+    .refine((id) => id !== GOODWILL_ID && id !== LISTED_ID, {
+      message: `"${GOODWILL_ID}" and "${LISTED_ID}" are reserved legend ids`,
+    }),
+  label: nonEmpty,
+  description: nonEmpty,
+  color: z.string().regex(HEX_COLOR, 'must be a #rrggbb colour').nullish(),
+  label_zh: z.string().nullish(),
+  description_zh: z.string().nullish(),
+});
+
+export const officialLevels = [
+  'minister',
+  'deputy_minister',
+  'police_chief',
+  'senior_officer',
+  'ambassador',
+  'international',
+] as const;
+export const officialLevelSchema = z.enum(officialLevels);
+
+export const officialSchema = z.object({
+  name: nonEmpty.describe('exactly as the source writes it, without rank'),
+  rank: z.string().nullish().describe('military or police rank, e.g. "Lieutenant General"'),
+  title: nonEmpty.describe('exactly as the source writes it'),
+  level: officialLevelSchema,
+});
+
+export const statementThemeSchema = z.object({
+  id: z.string().regex(THEME_ID, 'must be a theme id from the codebook'),
+  evidence: nonEmpty.describe("a substring of this statement's text naming the field"),
+});
+
+export const statementSchema = z.object({
+  kind: z.enum(['quote', 'paraphrase']),
+  text: nonEmpty.describe('an exact substring of the source text'),
+  offset: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .describe('start of text in the source, in UTF-16 code units'),
+  official: z.number().int().nonnegative().nullable().describe('index into officials, or null for the body itself'),
+  themes: z.array(statementThemeSchema),
+});
+
+export const senderSchema = z.object({
+  id: z.string().regex(SENDER_ID, 'must be lower-kebab-case (a-z, 0-9, -)'),
+  kind: z.enum(['country', 'organization']),
+  iso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be three capital letters (ISO 3166-1 alpha-3)')
+    .refine(isKnownIso3, { message: 'is not an ISO 3166-1 alpha-3 country code' })
+    .nullable(),
+  name: nonEmpty,
+  name_zh: z.string().nullish(),
+  body: z.string().nullable(),
+  body_zh: z.string().nullish(),
+  location: lngLatSchema.nullish(),
+  officials: z.array(officialSchema),
+  statements: z.array(statementSchema),
+  themes: z.array(z.string()),
+  primaryTheme: z.string().nullable(),
+});
+
+export const datasetShape = z.object({
+  schemaVersion: z.literal(1),
+  title: nonEmpty.describe('a descriptive title of the collection (not a headline)'),
+  title_zh: z.string().nullish(),
+  date: z.iso.date().describe('the day of the event, ISO 8601'),
+  source: z.object({
+    title: nonEmpty,
+    file: z.string().nullish().describe('path of the source text, relative to the dataset'),
+    publisher: z.string().nullish(),
+    url: z.url().nullish(),
+    published: z.iso.date().nullish(),
+  }),
+  recipient: z.object({
+    name: nonEmpty,
+    name_zh: z.string().nullish(),
+    iso3: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .refine(isKnownIso3, { message: 'is not an ISO 3166-1 alpha-3 country code' }),
+    location: lngLatSchema,
+  }),
+  themes: z.array(themeSchema).min(1, 'needs at least one theme'),
+  senders: z.array(senderSchema),
+});
+
+/**
+ * Cross-field rules that a JSON Schema cannot say. Kept apart from the shape so
+ * the JSON Schema is generated from `datasetShape` alone.
+ */
+export const datasetSchema = datasetShape.superRefine((data, ctx) => {
+  const themeIds = data.themes.map((t) => t.id);
+  const themeOrder = new Map(themeIds.map((id, i) => [id, i]));
+
+  const seenThemes = new Set<string>();
+  data.themes.forEach((t, i) => {
+    if (seenThemes.has(t.id)) {
+      ctx.addIssue({ code: 'custom', path: ['themes', i, 'id'], message: `duplicate theme id "${t.id}"` });
+    }
+    seenThemes.add(t.id);
+  });
+
+  const seenIds = new Map<string, number>();
+  const textOwner = new Map<string, string>();
+  data.senders.forEach((sender, s) => {
+    const at = (...rest: (string | number)[]) => ['senders', s, ...rest];
+    const firstIndex = seenIds.get(sender.id);
+    if (firstIndex !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('id'),
+        message: `duplicate sender id "${sender.id}" (first used by senders[${firstIndex}])`,
+      });
+    } else {
+      seenIds.set(sender.id, s);
+    }
+
+    if (sender.kind === 'country' && sender.iso3 === null) {
+      ctx.addIssue({ code: 'custom', path: at('iso3'), message: 'a country needs an ISO 3166-1 alpha-3 code' });
+    }
+    if (sender.kind === 'organization' && sender.iso3 !== null) {
+      ctx.addIssue({ code: 'custom', path: at('iso3'), message: 'an organization has no country code: use null' });
+    }
+    if (sender.kind === 'organization' && !sender.location) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('location'),
+        message: 'an organization needs a location [lng, lat] (its headquarters)',
+      });
+    }
+
+    sender.statements.forEach((statement, k) => {
+      if (statement.official !== null && statement.official >= sender.officials.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('statements', k, 'official'),
+          message: `points to officials[${statement.official}], but the sender has ${sender.officials.length} official(s)`,
+        });
+      }
+      const owner = textOwner.get(statement.text);
+      if (owner !== undefined && owner !== sender.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('statements', k, 'text'),
+          message: `the same text is already a statement of sender "${owner}"`,
+        });
+      }
+      textOwner.set(statement.text, sender.id);
+      statement.themes.forEach((theme, j) => {
+        if (!themeOrder.has(theme.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('statements', k, 'themes', j, 'id'),
+            message: `unknown theme "${theme.id}" (the codebook has: ${themeIds.join(', ')})`,
+          });
+        }
+        if (!statement.text.includes(theme.evidence)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('statements', k, 'themes', j, 'evidence'),
+            message: `evidence "${theme.evidence}" is not in the statement's text`,
+          });
+        }
+      });
+    });
+
+    const expected = unionThemes(sender.statements, themeIds);
+    if (expected.join(',') !== sender.themes.join(',')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('themes'),
+        message: `must be the union of the statements' themes in codebook order: [${expected.join(', ')}], found [${sender.themes.join(', ')}]`,
+      });
+    }
+    const expectedPrimary = expected[0] ?? null;
+    if (sender.primaryTheme !== expectedPrimary) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('primaryTheme'),
+        message: `must be the sender's first theme in codebook order: ${JSON.stringify(expectedPrimary)}, found ${JSON.stringify(sender.primaryTheme)}`,
+      });
+    }
+  });
+});
+
+export type Dataset = z.infer<typeof datasetShape>;
+export type Theme = Dataset['themes'][number];
+export type Sender = Dataset['senders'][number];
+export type Official = z.infer<typeof officialSchema>;
+export type OfficialLevel = z.infer<typeof officialLevelSchema>;
+export type Statement = z.infer<typeof statementSchema>;
+export type LngLat = z.infer<typeof lngLatSchema>;
+
+/** The theme ids of some statements, deduplicated, in the codebook's order. */
+export function unionThemes(statements: readonly Statement[], codebookOrder: readonly string[]): string[] {
+  const named = new Set(statements.flatMap((s) => s.themes.map((t) => t.id)));
+  return codebookOrder.filter((id) => named.has(id));
+}

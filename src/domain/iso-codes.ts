@@ -1,0 +1,15 @@
+/**
+ * ISO 3166-1 code checks and conversions, from a maintained library rather than
+ * a hand list (world-atlas keys shapes by numeric code; the dataset uses alpha-3).
+ */
+import countries from 'i18n-iso-countries';
+
+export function isKnownIso3(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && countries.isValid(code);
+}
+
+/** world-atlas ids are zero-padded numeric codes ("704"); some shapes have none. */
+export function numericToIso3(numeric: string | number | undefined): string | undefined {
+  if (numeric === undefined || numeric === '') return undefined;
+  return countries.numericToAlpha3(numeric) ?? undefined;
+}
