@@ -13,3 +13,18 @@ export function numericToIso3(numeric: string | number | undefined): string | un
   if (numeric === undefined || numeric === '') return undefined;
   return countries.numericToAlpha3(numeric) ?? undefined;
 }
+
+export function iso3ToIso2(iso3: string): string | undefined {
+  return countries.alpha3ToAlpha2(iso3) ?? undefined;
+}
+
+/** A country's name from the platform (Intl.DisplayNames), falling back to the code. */
+export function countryName(iso3: string, locale: string): string {
+  const iso2 = iso3ToIso2(iso3);
+  if (!iso2) return iso3;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(iso2) ?? iso3;
+  } catch {
+    return iso3;
+  }
+}

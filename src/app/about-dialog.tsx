@@ -1,0 +1,74 @@
+/** About the atlas: what it shows, where the words come from, the whole source text, and the boundaries note. */
+import { useEffect, useRef } from 'react';
+import type { Dataset } from '../domain/dataset-schema';
+import type { Place } from '../domain/places';
+
+export function AboutDialog({
+  dataset,
+  sourceText,
+  places,
+  onClose,
+}: {
+  dataset: Dataset;
+  sourceText: string | null;
+  places: readonly Place[];
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+  const statements = dataset.senders.reduce((n, s) => n + s.statements.length, 0);
+  const quotes = dataset.senders.reduce((n, s) => n + s.statements.filter((t) => t.kind === 'quote').length, 0);
+  const { source } = dataset;
+  return (
+    <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose} onCancel={onClose}>
+      <div className="about__head">
+        <h2 id="about-title">About this atlas</h2>
+        <button type="button" className="panel__close" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </div>
+      <p>
+        {dataset.title}: {places.length} places ({dataset.senders.length} sending bodies) and {statements} statements, of
+        which {quotes} are direct quotes. Each statement is coded with the fields of cooperation it names; the map colours
+        each place by the most specific field it names.
+      </p>
+      <h3>Source</h3>
+      <p>
+        {source.title}
+        {source.publisher ? `, ${source.publisher}` : ''}
+        {source.published ? `, ${source.published}` : ''}.{' '}
+        {source.url ? (
+          <a href={source.url} rel="noreferrer noopener" target="_blank">
+            {source.url}
+          </a>
+        ) : (
+          'No publisher, address or publication date is given in the text.'
+        )}{' '}
+        Every quote and paraphrase shown is an exact passage of this text.
+      </p>
+      <h3>Boundaries</h3>
+      <p>
+        Country shapes come from Natural Earth (public domain), simplified. They imply no position on the legal status of
+        any country, territory or boundary.
+      </p>
+      <h3>The whole source text</h3>
+      {sourceText === null ? (
+        <p>{source.file ? 'Loading…' : 'This dataset comes without its source text.'}</p>
+      ) : (
+        <div className="about__source" lang="en" tabIndex={0} aria-label="Source text">
+          {sourceText.split(/\n\s*\n/).map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Keeps the view state and the address bar in step: a change in the app
+ * pushes (or replaces) a history entry; back and forward restore the view.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { parseViewState, serializeViewState, type ViewState } from '../domain/url-state';
+
+export interface UrlView {
+  view: ViewState;
+  /** Notices from parsing the address (unknown or malformed parameters). */
+  notices: string[];
+  update: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
+}
+
+function readLocation() {
+  return parseViewState(window.location.search);
+}
+
+export function useUrlView(): UrlView {
+  const [parsed, setParsed] = useState(readLocation);
+
+  useEffect(() => {
+    const onPopState = () => setParsed(readLocation());
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  // The address bar is the store: an update starts from what it holds now, so
+  // two updates in one event cannot overwrite each other.
+  const update = useCallback((change: Partial<ViewState>, options?: { replace?: boolean }) => {
+    const view = { ...readLocation().view, ...change };
+    const search = serializeViewState(view);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (options?.replace) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+    }
+    setParsed((current) => ({ view, notices: current.notices }));
+  }, []);
+
+  return { view: parsed.view, notices: parsed.notices, update };
+}
+
+/** The system's colour scheme, followed live. */
+export function usePrefersDark(): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [dark, setDark] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const media = window.matchMedia?.(query);
+    if (!media) return;
+    const onChange = () => setDark(media.matches);
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+  return dark;
+}

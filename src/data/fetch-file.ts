@@ -1,0 +1,54 @@
+/**
+ * Fetching a file the app needs, with errors that say which file and what went
+ * wrong, in words a person can act on.
+ */
+
+export class LoadError extends Error {
+  constructor(
+    /** What the file is, for people: "the dataset", "the source article", "the map shapes". */
+    readonly what: string,
+    readonly url: string,
+    readonly reason: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(`Could not load ${what} (${url}): ${reason}`);
+    this.name = 'LoadError';
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+export function resolveAssetUrl(path: string): string {
+  return new URL(path, new URL(import.meta.env.BASE_URL, document.baseURI)).href;
+}
+
+export async function fetchText(what: string, url: string, signal?: AbortSignal): Promise<string> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: combined });
+  } catch (error) {
+    if (timeout.aborted) throw new LoadError(what, url, `no answer within ${TIMEOUT_MS / 1000} seconds`);
+    throw new LoadError(what, url, `the request failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!response.ok) {
+    const reason = response.status === 404 ? 'the file was not found (HTTP 404)' : `the server answered HTTP ${response.status}`;
+    throw new LoadError(what, url, reason);
+  }
+  try {
+    return await response.text();
+  } catch {
+    throw new LoadError(what, url, 'the download was interrupted');
+  }
+}
+
+export async function fetchJson(what: string, url: string, signal?: AbortSignal): Promise<unknown> {
+  const text = await fetchText(what, url, signal);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const hint = text.trimStart().startsWith('<') ? 'it is an HTML page, not JSON' : 'it is not valid JSON';
+    throw new LoadError(what, url, `${hint} (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+}

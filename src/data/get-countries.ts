@@ -1,0 +1,56 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { fetchJson, LoadError, resolveAssetUrl } from './fetch-file';
+
+export const COUNTRIES_PATH = 'geo/countries.geojson';
+
+export interface CountryProperties {
+  iso3: string | null;
+  name: string;
+  labelPoint: [number, number];
+  area: number;
+}
+export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProperties>;
+
+// Checks the shape of the file, not every coordinate: the file is prepared and tested at build time.
+const countriesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.number(),
+        properties: z.object({
+          iso3: z.string().nullable(),
+          name: z.string(),
+          labelPoint: z.tuple([z.number(), z.number()]),
+          area: z.number(),
+        }),
+        geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+      }),
+    )
+    .min(1),
+});
+
+export async function getCountries(url: string, signal?: AbortSignal): Promise<Countries> {
+  const raw = await fetchJson('the map shapes', url, signal);
+  const result = countriesSchema.safeParse(raw);
+  if (!result.success) {
+    throw new LoadError('the map shapes', url, 'the file is not a prepared country GeoJSON', [
+      result.error.issues[0]?.message ?? 'unknown problem',
+    ]);
+  }
+  return raw as Countries;
+}
+
+export function countriesQueryOptions(url = resolveAssetUrl(COUNTRIES_PATH)) {
+  return queryOptions({
+    queryKey: ['countries', url],
+    queryFn: ({ signal }) => getCountries(url, signal),
+  });
+}
+
+export function useCountries() {
+  return useQuery(countriesQueryOptions());
+}

@@ -1,0 +1,63 @@
+/**
+ * The initial "whole world" view, shared by the map, the marker rule and
+ * (later) the SVG renderer, so they agree on what is visible.
+ */
+import { geoPath, geoTransform } from 'd3-geo';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+/** West, south, east, north: the inhabited world without Antarctica's interior. */
+export const WORLD_BOUNDS: [[number, number], [number, number]] = [
+  [-168, -56],
+  [180, 78],
+];
+
+/** MapLibre's world is 512 px wide at zoom 0. */
+const TILE_SIZE = 512;
+
+function mercatorY(lat: number): number {
+  const phi = (lat * Math.PI) / 180;
+  return Math.log(Math.tan(Math.PI / 4 + phi / 2));
+}
+
+/** The zoom at which WORLD_BOUNDS fit a viewport of the given size (as MapLibre's fitBounds without padding). */
+export function worldZoom(width: number, height: number): number {
+  const [[west, south], [east, north]] = WORLD_BOUNDS;
+  const fractionX = (east - west) / 360;
+  const fractionY = (mercatorY(north) - mercatorY(south)) / (2 * Math.PI);
+  const zoomX = Math.log2(width / (TILE_SIZE * fractionX));
+  const zoomY = Math.log2(height / (TILE_SIZE * fractionY));
+  return Math.min(zoomX, zoomY);
+}
+
+/** The viewport the marker rule is measured in: a common laptop window. */
+export const REFERENCE_VIEWPORT = { width: 1280, height: 800 } as const;
+/** Shapes smaller than this, in px² at the reference world view, are too small to click. */
+export const MIN_CLICKABLE_AREA_PX2 = 40;
+
+/**
+ * Web Mercator as a planar transform, in MapLibre's pixel space at a zoom.
+ * Planar on purpose: the prepared shapes are cut at the antimeridian and wound
+ * as RFC 7946 says, which d3's spherical projections would read as the
+ * complement of each shape (the whole world minus the country).
+ */
+export function mercatorTransform(zoom: number, offset: [number, number] = [0, 0]) {
+  const size = TILE_SIZE * 2 ** zoom;
+  return geoTransform({
+    point(lng, lat) {
+      const clamped = Math.max(-85.0511, Math.min(85.0511, lat));
+      const x = ((lng + 180) / 360) * size - offset[0];
+      const y = (0.5 - mercatorY(clamped) / (2 * Math.PI)) * size - offset[1];
+      this.stream.point(x, y);
+    },
+  });
+}
+
+/** Area of a shape in screen pixels at a Web Mercator zoom. */
+export function areaInPixels(feature: Feature<Polygon | MultiPolygon>, zoom: number): number {
+  return Math.abs(geoPath(mercatorTransform(zoom)).area(feature));
+}
+
+export function isTooSmallToClick(feature: Feature<Polygon | MultiPolygon>): boolean {
+  const zoom = worldZoom(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
+  return areaInPixels(feature, zoom) < MIN_CLICKABLE_AREA_PX2;
+}

@@ -1,0 +1,267 @@
+/**
+ * The one module that touches MapLibre. It draws what the domain derived
+ * (colours per country, marker places) and reports clicks and hovers; it keeps
+ * no knowledge of themes or the dataset.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Map as MapLibreMap,
+  Layer,
+  Marker,
+  Source,
+  type MapLayerMouseEvent,
+  type MapRef,
+} from '@vis.gl/react-maplibre';
+import { setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Countries } from '../../data/get-countries';
+import type { SchemeName } from '../../domain/palette';
+import { SCHEMES } from '../../domain/palette';
+import { WORLD_BOUNDS } from '../../domain/world-view';
+import {
+  BASE_STYLES,
+  COUNTRIES_SOURCE,
+  COUNTRY_BORDER_LAYER,
+  COUNTRY_FILL_LAYER,
+  COUNTRY_HOVER_LAYER,
+  COUNTRY_SELECTED_LAYER,
+  fillColourExpression,
+  selectedFilter,
+} from './map-layers';
+import './map-view.css';
+
+// MapLibre 6 ships its worker as a separate file; without this the production
+// build asks the server for a path it answers with index.html, and the map stays blank.
+setWorkerUrl(workerUrl);
+
+export interface MapMarker {
+  key: string;
+  label: string;
+  kind: 'country' | 'organization';
+  lngLat: [number, number];
+  colour: string;
+  matches: boolean;
+  /** Always show the label beside the symbol (organisations); otherwise on hover or focus. */
+  showLabel: boolean;
+}
+
+export interface MapViewProps {
+  countries: Countries;
+  scheme: SchemeName;
+  /** Fill colour of each sending country, by ISO alpha-3. */
+  colourByIso3: ReadonlyMap<string, string>;
+  /** Place key of each sending country, by ISO alpha-3 (several bodies, one place). */
+  placeKeyByIso3: ReadonlyMap<string, string>;
+  recipient: { iso3: string; name: string; location: [number, number] };
+  recipientLabel: string;
+  markers: readonly MapMarker[];
+  selectedKey: string | null;
+  selectedIso3: string | null;
+  onSelect: (placeKey: string | null) => void;
+  /** Short lines for the hover tooltip of a place. */
+  describePlace: (placeKey: string) => { title: string; lines: string[] } | null;
+}
+
+interface Hover {
+  key: string;
+  x: number;
+  y: number;
+}
+
+declare global {
+  interface Window {
+    /** Handle for end-to-end tests: the live MapLibre map, once loaded. */
+    __atlasMap?: unknown;
+  }
+}
+
+const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
+const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
+
+export function MapView(props: MapViewProps) {
+  const {
+    countries,
+    scheme,
+    colourByIso3,
+    placeKeyByIso3,
+    recipient,
+    recipientLabel,
+    markers,
+    selectedKey,
+    selectedIso3,
+    onSelect,
+    describePlace,
+  } = props;
+  const mapRef = useRef<MapRef>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const hoveredFeature = useRef<number | string | null>(null);
+
+  const fillLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_FILL_LAYER,
+      type: 'fill',
+      source: COUNTRIES_SOURCE,
+      paint: {
+        'fill-color': fillColourExpression(colourByIso3, recipient.iso3, scheme),
+        'fill-antialias': true,
+      },
+    }),
+    [colourByIso3, recipient.iso3, scheme],
+  );
+  const borderLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_BORDER_LAYER,
+      type: 'line',
+      source: COUNTRIES_SOURCE,
+      paint: { 'line-color': SCHEMES[scheme].border, 'line-width': 0.6 },
+    }),
+    [scheme],
+  );
+  const hoverLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_HOVER_LAYER,
+      type: 'line',
+      source: COUNTRIES_SOURCE,
+      paint: {
+        'line-color': SCHEMES[scheme].highlight,
+        'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 1.6, 0],
+      },
+    }),
+    [scheme],
+  );
+  const selectedLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_SELECTED_LAYER,
+      type: 'line',
+      source: COUNTRIES_SOURCE,
+      filter: selectedFilter(selectedIso3),
+      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 2.4 },
+    }),
+    [scheme, selectedIso3],
+  );
+
+  const setHoveredFeature = useCallback((id: number | string | null) => {
+    const map = mapRef.current?.getMap();
+    if (!map || hoveredFeature.current === id) return;
+    if (hoveredFeature.current !== null) {
+      map.setFeatureState({ source: COUNTRIES_SOURCE, id: hoveredFeature.current }, { hover: false });
+    }
+    hoveredFeature.current = id;
+    if (id !== null) map.setFeatureState({ source: COUNTRIES_SOURCE, id }, { hover: true });
+  }, []);
+
+  const placeAt = useCallback(
+    (event: MapLayerMouseEvent): { key: string; featureId: number | string | undefined } | null => {
+      const feature = event.features?.[0];
+      const iso3 = feature?.properties?.iso3 as string | undefined;
+      const key = iso3 ? placeKeyByIso3.get(iso3) : undefined;
+      return key ? { key, featureId: feature?.id } : null;
+    },
+    [placeKeyByIso3],
+  );
+
+  const handleClick = useCallback(
+    (event: MapLayerMouseEvent) => {
+      // Markers sit inside the map's container: their clicks reach the map too.
+      const target = event.originalEvent.target;
+      if (target instanceof Element && target.closest('.atlas-marker')) return;
+      const place = placeAt(event);
+      onSelect(place ? place.key : null);
+    },
+    [onSelect, placeAt],
+  );
+
+  const handleMouseMove = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const place = placeAt(event);
+      setHoveredFeature(place?.featureId ?? null);
+      setHover(place ? { key: place.key, x: event.point.x, y: event.point.y } : null);
+    },
+    [placeAt, setHoveredFeature],
+  );
+
+  const handleMouseLeave = useCallback(() => {
+    setHoveredFeature(null);
+    setHover(null);
+  }, [setHoveredFeature]);
+
+  const handleLoad = useCallback(() => {
+    window.__atlasMap = mapRef.current?.getMap();
+  }, []);
+
+  useEffect(() => () => {
+    window.__atlasMap = undefined;
+  }, []);
+
+  const tooltip = hover ? describePlace(hover.key) : null;
+
+  return (
+    <div className="map-view" data-testid="map-view">
+      <MapLibreMap
+        ref={mapRef}
+        mapStyle={BASE_STYLES[scheme]}
+        initialViewState={INITIAL_VIEW}
+        interactiveLayerIds={INTERACTIVE_LAYERS}
+        onClick={handleClick}
+        onMouseMove={handleMouseMove}
+        onMouseLeave={handleMouseLeave}
+        onLoad={handleLoad}
+        cursor={hover ? 'pointer' : 'grab'}
+        renderWorldCopies={false}
+        dragRotate={false}
+        pitchWithRotate={false}
+        touchPitch={false}
+        minZoom={0.3}
+        maxZoom={8}
+        attributionControl={false}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        <Source id={COUNTRIES_SOURCE} type="geojson" data={countries}>
+          <Layer {...fillLayer} />
+          <Layer {...borderLayer} />
+          <Layer {...hoverLayer} />
+          <Layer {...selectedLayer} />
+        </Source>
+        <Marker longitude={recipient.location[0]} latitude={recipient.location[1]} anchor="left">
+          <div className="recipient-label" aria-hidden="true">
+            <span className="recipient-label__dot" />
+            <span>{recipientLabel}</span>
+          </div>
+        </Marker>
+        {markers.map((marker) => (
+          <Marker key={marker.key} longitude={marker.lngLat[0]} latitude={marker.lngLat[1]} anchor="center">
+            <button
+              type="button"
+              className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${
+                marker.key === selectedKey ? ' atlas-marker--selected' : ''
+              }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
+              style={{ '--marker-colour': marker.colour } as React.CSSProperties}
+              aria-label={`${marker.label}${marker.kind === 'organization' ? ' (international organisation)' : ''}`}
+              aria-pressed={marker.key === selectedKey}
+              data-place={marker.key}
+              onClick={() => onSelect(marker.key)}
+              onMouseEnter={(e) => {
+                const map = e.currentTarget.closest('.map-view')?.getBoundingClientRect();
+                const own = e.currentTarget.getBoundingClientRect();
+                if (map) setHover({ key: marker.key, x: own.left - map.left + own.width / 2, y: own.top - map.top });
+              }}
+              onMouseLeave={() => setHover(null)}
+            >
+              <span className="atlas-marker__symbol" aria-hidden="true" />
+              <span className="atlas-marker__label">{marker.label}</span>
+            </button>
+          </Marker>
+        ))}
+      </MapLibreMap>
+      {tooltip && hover && (
+        <div className="map-tooltip" role="tooltip" style={{ left: hover.x, top: hover.y }}>
+          <strong>{tooltip.title}</strong>
+          {tooltip.lines.map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
