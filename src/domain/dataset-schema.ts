@@ -120,8 +120,37 @@ export const datasetShape = z.object({
 });
 
 /**
+ * The fields the cross-field rules read, with just the types they rely on. When
+ * these are usable the rules run even if other fields are malformed (a bad date,
+ * a missing body, an unknown level), so every problem is reported at once
+ * rather than the cross-field ones only after the shape is repaired.
+ */
+const crossFieldInputs = z.object({
+  themes: z.array(z.object({ id: z.string() })),
+  senders: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      iso3: z.unknown().optional(),
+      location: z.unknown().optional(),
+      officials: z.array(z.unknown()),
+      statements: z.array(
+        z.object({
+          text: z.string(),
+          official: z.number().nullable(),
+          themes: z.array(z.object({ id: z.string(), evidence: z.string() })),
+        }),
+      ),
+      themes: z.array(z.string()),
+      primaryTheme: z.string().nullable(),
+    }),
+  ),
+});
+
+/**
  * Cross-field rules that a JSON Schema cannot say. Kept apart from the shape so
- * the JSON Schema is generated from `datasetShape` alone.
+ * the JSON Schema is generated from `datasetShape` alone. They also run on a
+ * dataset with shape errors elsewhere, as long as `crossFieldInputs` holds.
  */
 export const datasetSchema = datasetShape.superRefine((data, ctx) => {
   const themeIds = data.themes.map((t) => t.id);
@@ -216,7 +245,7 @@ export const datasetSchema = datasetShape.superRefine((data, ctx) => {
       });
     }
   });
-});
+}, { when: (payload) => crossFieldInputs.safeParse(payload.value).success });
 
 export type Dataset = z.infer<typeof datasetShape>;
 export type Theme = Dataset['themes'][number];

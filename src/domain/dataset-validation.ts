@@ -17,7 +17,9 @@ export interface DatasetProblem {
 export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
 
 export function parseDataset(input: unknown): DatasetResult {
-  const result = datasetSchema.safeParse(input);
+  // reportInput: zod 4 leaves the offending value out of issues unless asked, and the
+  // messages below say what was found ("found nothing" would otherwise be said of every value).
+  const result = datasetSchema.safeParse(input, { reportInput: true });
   if (!result.success) return { ok: false, problems: describeIssues(result.error.issues, input) };
   return { ok: true, dataset: result.data };
 }
