@@ -39,6 +39,18 @@
  *   makes plain (an ambassador's body is his country's embassy in China; the
  *   INTERPOL Secretary General's is the General Secretariat), without the
  *   country's name where `name` already says it.
+ * - Hard theme calls (each also commented at its statement): New Zealand's
+ *   "community safety and security" and the NCA's "protect their communities
+ *   from the threats" are public_security; Laos (Vilay Lakhamphong)'s
+ *   "safeguarding the country’s prosperity and stability" is public_security;
+ *   "performing joint law enforcement" (Laos) is joint_patrols; Croatia's joint
+ *   patrols "where Chinese tourists visited the most" are also
+ *   citizen_protection; Myanmar's "cooperation with countries in the Mekong
+ *   River Region" is border_security; INTERPOL's "regional security" (no named
+ *   region) is not border_security; "exchanges" (Argentina, UAE), "security
+ *   cooperation", "new challenges", "combating crimes" and "cracking down on
+ *   crime" give no theme; Mongolia's "protect people’s lives and health" is
+ *   the pandemic, not public_security.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
