@@ -33,5 +33,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['maplibre-gl', '@vis.gl/*'] }],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

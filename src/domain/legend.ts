@@ -4,6 +4,7 @@
  * each place takes under a given selection of entries.
  */
 import { formatHex, interpolate } from 'culori';
+import { scaleOrdinal } from 'd3-scale';
 import type { Dataset } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
 import { NEUTRALS, THEME_PALETTE, type SchemeName, SCHEMES } from './palette';
@@ -24,10 +25,12 @@ export interface LegendEntry {
 /** How much a non-matching place fades toward the land colour. */
 const FADE = 0.78;
 
+/** A theme's own colour when the dataset gives one; otherwise the palette's, by codebook position (cycling past its end). */
 export function themeColours(dataset: Dataset): Map<string, string> {
-  return new Map(
-    dataset.themes.map((theme, i) => [theme.id, theme.color ?? THEME_PALETTE[i % THEME_PALETTE.length]!]),
-  );
+  const palette = scaleOrdinal<string, string>()
+    .domain(dataset.themes.map((t) => t.id))
+    .range(THEME_PALETTE);
+  return new Map(dataset.themes.map((theme) => [theme.id, theme.color ?? palette(theme.id)]));
 }
 
 export function buildLegend(dataset: Dataset, places: readonly Place[]): LegendEntry[] {

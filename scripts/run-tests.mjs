@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, build, unit tests (Vitest) and end-to-end tests
+// (Playwright, on the built app). Every step runs even when an earlier one
+// failed, so one run reports everything; the exit code is non-zero if any
+// step failed. The last line is "N passed, N failed", summed over both test
+// runners, for CI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const reports = join(root, '.tmp', 'reports');
+const tmp = join(root, '.tmp', 'tmp');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+mkdirSync(tmp, { recursive: true });
+const env = { ...process.env, TMPDIR: tmp };
+
+const failedSteps = [];
+function step(name, command, args, extraEnv = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  console.log(`${ok ? '✔' : '✖'} ${name} (${seconds}s)`);
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+const npx = 'npx';
+step('lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache', '.']);
+step('typecheck', npx, ['tsc', '-p', 'tsconfig.json']);
+const built = step('build', npx, ['vite', 'build']);
+
+const vitestReport = join(reports, 'vitest.json');
+step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+
+const playwrightReport = join(reports, 'playwright.json');
+if (built) {
+  step('end-to-end tests', npx, ['playwright', 'test'], { PW_JSON_REPORT: playwrightReport });
+} else {
+  failedSteps.push('end-to-end tests (not run: the build failed)');
+}
+
+function vitestCounts() {
+  if (!existsSync(vitestReport)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  // Test files that failed to load count as failures too.
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles };
+}
+function playwrightCounts() {
+  if (!existsSync(playwrightReport)) return { passed: 0, failed: 1 };
+  const stats = JSON.parse(readFileSync(playwrightReport, 'utf8')).stats ?? {};
+  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
+}
+
+const unit = vitestCounts();
+const e2e = playwrightCounts();
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed;
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
+const line = `${passed} passed, ${failed} failed`;
+writeFileSync(join(reports, 'summary.txt'), `${line}\n`);
+console.log(line);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,117 @@
+/**
+ * A small given/when/then driver for the atlas: what a person does, in the
+ * built app, plus the few reads of the live map that pixels alone can't give.
+ */
+import { expect, test as base, type Page } from '@playwright/test';
+
+export interface AtlasFixtures {
+  atlas: AtlasDriver;
+}
+
+/** Every test fails on a console error, a page error or a request to another origin. */
+export const test = base.extend<AtlasFixtures>({
+  atlas: async ({ page, baseURL }, provide) => {
+    const problems: string[] = [];
+    const origin = new URL(baseURL!).origin;
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+    });
+    const driver = new AtlasDriver(page);
+    await provide(driver);
+    expect(problems, 'console errors, page errors or requests to other origins').toEqual([]);
+  },
+});
+
+export { expect };
+
+type Rgb = [number, number, number];
+
+export class AtlasDriver {
+  constructor(readonly page: Page) {}
+
+  async open(search = '') {
+    await this.page.goto(`./${search}`);
+  }
+
+  /** Waits until MapLibre has really drawn country features (not merely fired `idle`). */
+  async waitForMap() {
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__atlasMap as
+          | { isStyleLoaded(): boolean; queryRenderedFeatures(o: object): unknown[]; loaded(): boolean }
+          | undefined;
+        return Boolean(map && map.loaded() && map.isStyleLoaded() && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100);
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    // Let the last frame reach the screen.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  /** The screen point of a country's label point (inside its shape), in page coordinates. */
+  async countryPoint(iso3: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((code) => {
+      const map = window.__atlasMap as {
+        querySourceFeatures(source: string): { properties: { iso3: string | null; labelPoint: string | [number, number] } }[];
+        project(lngLat: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
+      const feature = map.querySourceFeatures('countries').find((f) => f.properties.iso3 === code);
+      if (!feature) throw new Error(`no shape for ${code}`);
+      const raw = feature.properties.labelPoint;
+      const lngLat = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [number, number];
+      const point = map.project(lngLat);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    }, iso3);
+  }
+
+  /** The colour on screen at a page point, read from a screenshot (what a person sees). */
+  async pixelAt(point: { x: number; y: number }): Promise<Rgb> {
+    const png = await this.page.screenshot({ clip: { x: Math.round(point.x), y: Math.round(point.y), width: 1, height: 1 } });
+    return this.page.evaluate(async (base64) => {
+      const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(1, 1);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+      return [r!, g!, b!] as [number, number, number];
+    }, png.toString('base64'));
+  }
+
+  async countryColour(iso3: string): Promise<Rgb> {
+    return this.pixelAt(await this.countryPoint(iso3));
+  }
+
+  async clickCountry(iso3: string) {
+    const point = await this.countryPoint(iso3);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  legendToggle(label: string | RegExp) {
+    return this.page.getByRole('button', { name: label, exact: false }).and(this.page.locator('[data-legend-id]'));
+  }
+
+  panel() {
+    return this.page.getByTestId('sender-panel');
+  }
+}
+
+export function hexToRgb(hex: string): Rgb {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function expectColourNear(actual: Rgb, expectedHex: string, tolerance = 8) {
+  const expected = hexToRgb(expectedHex);
+  const off = Math.max(...actual.map((v, i) => Math.abs(v - expected[i]!)));
+  expect(off, `colour rgb(${actual.join(',')}) vs ${expectedHex}`).toBeLessThanOrEqual(tolerance);
+}

@@ -1,0 +1,183 @@
+import { test, expect, expectColourNear, type AtlasDriver } from './atlas-driver';
+
+async function swatchColour(atlas: AtlasDriver, legendId: string): Promise<string> {
+  const rgb = await atlas.page
+    .locator(`[data-legend-id="${legendId}"] .legend__swatch`)
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  const [r, g, b] = rgb.match(/\d+/g)!.map(Number) as [number, number, number];
+  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+test.describe('the world map', () => {
+  test('renders the countries in their primary theme colours', async ({ atlas }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    // Each country shows its legend entry's colour: primary theme, goodwill or also-wrote.
+    expectColourNear(await atlas.countryColour('AUS'), await swatchColour(atlas, 'drug_control'));
+    expectColourNear(await atlas.countryColour('RUS'), await swatchColour(atlas, 'public_security'));
+    expectColourNear(await atlas.countryColour('MNG'), await swatchColour(atlas, 'pandemic_response'));
+    expectColourNear(await atlas.countryColour('ARG'), await swatchColour(atlas, 'goodwill'));
+    expectColourNear(await atlas.countryColour('BRA'), await swatchColour(atlas, 'listed'));
+    // A country that did not write stays the muted land colour, unlike any sender.
+    const land = await atlas.countryColour('IND');
+    const brazil = await atlas.countryColour('BRA');
+    expect(land).not.toEqual(brazil);
+  });
+
+  test('marks China as the recipient', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    await expect(page.getByText('China · recipient')).toBeVisible();
+    const china = await atlas.countryColour('CHN');
+    const others = [await atlas.countryColour('RUS'), await atlas.countryColour('IND')];
+    for (const other of others) expect(china).not.toEqual(other);
+  });
+});
+
+test.describe('the panel', () => {
+  test("clicking Vietnam opens its panel with To Lam's title and his words", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    await atlas.clickCountry('VNM');
+    const panel = atlas.panel();
+    await expect(panel.getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    await expect(panel).toContainText('Member of Political Bureau of the Central Committee of the Communist Party of Vietnam');
+    await expect(panel.locator('mark', { hasText: 'anti-terrorism' })).toBeVisible();
+    await expect(page).toHaveURL(/sender=vnm-ministry-of-public-security/);
+  });
+
+  test('shows a statement in the context of its source paragraph', async ({ atlas, page }) => {
+    await atlas.open('?sender=vnm-ministry-of-public-security');
+    const panel = atlas.panel();
+    await panel.getByRole('button', { name: 'In the source' }).first().click();
+    const context = panel.locator('.statement__context').first();
+    await expect(context).toContainText('To Lam, Member of Political Bureau');
+    await expect(context.locator('mark')).toContainText('the high-level dialogue');
+    await expect(page.getByRole('button', { name: 'Hide the source' })).toBeVisible();
+  });
+
+  test('a list-only country says it sent a letter and nothing is quoted', async ({ atlas }) => {
+    await atlas.open('?sender=bra-listed');
+    await expect(atlas.panel()).toContainText('sent a congratulatory letter');
+    await expect(atlas.panel()).toContainText('quotes nothing');
+  });
+
+  test('a country with two bodies shows both, the linked one first', async ({ atlas }) => {
+    await atlas.open('?sender=gbr-national-police-chiefs-council');
+    const bodies = atlas.panel().locator('[data-sender-id]');
+    await expect(bodies).toHaveCount(2);
+    await expect(bodies.first()).toHaveAttribute('data-sender-id', 'gbr-national-police-chiefs-council');
+  });
+
+  test('closes with the close button, Esc and a click on the sea', async ({ atlas, page }) => {
+    await atlas.open('?sender=vnm-ministry-of-public-security');
+    await atlas.waitForMap();
+    await expect(atlas.panel()).toBeVisible();
+    await page.getByRole('button', { name: /Close panel/ }).click();
+    await expect(atlas.panel()).toHaveCount(0);
+    await expect(page).not.toHaveURL(/sender=/);
+
+    await atlas.clickCountry('VNM');
+    await expect(atlas.panel()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(atlas.panel()).toHaveCount(0);
+
+    await atlas.clickCountry('VNM');
+    await expect(atlas.panel()).toBeVisible();
+    // The middle of the South Pacific: sea.
+    const sea = await page.evaluate(() => {
+      const map = window.__atlasMap as { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+      const p = map.project([-130, -30]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(sea.x, sea.y);
+    await expect(atlas.panel()).toHaveCount(0);
+  });
+});
+
+test.describe('the legend filters', () => {
+  test('toggling drugs keeps Vietnam, Myanmar, Australia and the US in colour and fades Mongolia', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const mongoliaBefore = await atlas.countryColour('MNG');
+    const drugs = page.locator('[data-legend-id="drug_control"]');
+    await drugs.click();
+    await expect(drugs).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/themes=drug_control/);
+    await atlas.waitForMap();
+    const drugColour = await swatchColour(atlas, 'drug_control');
+    for (const iso3 of ['VNM', 'MMR', 'AUS', 'USA']) expectColourNear(await atlas.countryColour(iso3), drugColour);
+    const mongolia = await atlas.countryColour('MNG');
+    expect(mongolia).not.toEqual(mongoliaBefore);
+    // Faded: closer to the muted land than to its own colour.
+    const land = await atlas.countryColour('IND');
+    const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+    expect(distance(mongolia, land)).toBeLessThan(distance(mongolia, mongoliaBefore));
+
+    // Faded places stay clickable.
+    await atlas.clickCountry('MNG');
+    await expect(atlas.panel().getByRole('heading', { name: 'Mongolia' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect(page).not.toHaveURL(/themes=/);
+  });
+
+  test('several themes show places naming any of them, coloured by the first in codebook order', async ({ atlas, page }) => {
+    await atlas.open('?themes=counter_terrorism,pandemic_response');
+    await atlas.waitForMap();
+    await expect(page.locator('[data-legend-id="counter_terrorism"]')).toHaveAttribute('aria-pressed', 'true');
+    expectColourNear(await atlas.countryColour('VNM'), await swatchColour(atlas, 'counter_terrorism'));
+    expectColourNear(await atlas.countryColour('MNG'), await swatchColour(atlas, 'pandemic_response'));
+    expectColourNear(await atlas.countryColour('THA'), await swatchColour(atlas, 'pandemic_response'));
+  });
+
+  test('shows a theme description on demand', async ({ atlas, page }) => {
+    await atlas.open();
+    await page.getByRole('button', { name: 'What "Drugs & precursor chemicals" means' }).click();
+    await expect(page.getByText(/drug control, narcotics/i)).toBeVisible();
+  });
+});
+
+test.describe('markers', () => {
+  test('a small country has a clickable marker', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    await page.getByRole('button', { name: 'Singapore' }).click();
+    await expect(atlas.panel().getByRole('heading', { name: 'Singapore' })).toBeVisible();
+    for (const name of ['Andorra', 'Trinidad and Tobago']) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeAttached();
+    }
+  });
+
+  test('an international organisation has a marker of its own', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    await page.getByRole('button', { name: /INTERPOL \(international organisation\)/ }).click();
+    await expect(atlas.panel()).toContainText('Jürgen Stock');
+    await expect(atlas.panel()).toContainText('International organisation');
+  });
+});
+
+test.describe('the view in the URL', () => {
+  test('a deep link opens the panel and the filter; back and forward work', async ({ atlas, page }) => {
+    await atlas.open('?sender=mmr-embassy-in-china&themes=drug_control');
+    await expect(atlas.panel()).toContainText('U Myo Thant Pe');
+    await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
+    await atlas.waitForMap();
+    await atlas.clickCountry('VNM');
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    await page.goBack();
+    await expect(atlas.panel()).toContainText('U Myo Thant Pe');
+    await page.goForward();
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+  });
+
+  test('an unknown sender or theme is ignored with a visible notice', async ({ atlas, page }) => {
+    await atlas.open('?sender=atlantis-ministry&themes=drug_control,witchcraft');
+    await expect(page.getByText('No sender "atlantis-ministry" in this dataset')).toBeVisible();
+    await expect(page.getByText('No theme "witchcraft" in this dataset')).toBeVisible();
+    await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(atlas.panel()).toHaveCount(0);
+  });
+});
