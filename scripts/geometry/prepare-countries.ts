@@ -45,7 +45,7 @@ import { numericToIso3 } from '../../src/domain/iso-codes.ts';
  * degrees" squared (x = longitude, y = Mercator y scaled so that 1 unit = 1° at
  * the equator). At zoom 4 one such degree is about 23 px, at zoom 5 about 45 px,
  * so 0.008 unit² is about 4 px² at zoom 4 and 17 px² at zoom 5 (corners of a
- * few pixels are cut at zoom 5; raise it to 0.02 for a ~25% smaller file).
+ * few pixels are cut at zoom 5; 0.02 gives a ~25% smaller file).
  */
 export interface GeometrySettings {
   minTriangleArea: number;
