@@ -1,0 +1,277 @@
+/**
+ * Search over places, bodies and officials, ignoring case, diacritics and
+ * punctuation ("jurgen" finds Jürgen Stock). Pure: the search box only renders
+ * what `searchPlaces` returns.
+ *
+ * Each entry has its own names (`terms`: the country, the body, the official)
+ * and the names around it (`context`: the place a body belongs to, an
+ * official's title). A match in its own names ranks above one in its context,
+ * so "viet" lists Vietnam before Vietnam's ministry and minister.
+ *
+ * Extra names (a country's Chinese name, "UK", "Türkiye") come in as aliases
+ * per place key, so a language or a dataset can bring its own without touching
+ * this module; `countryNameAliases` supplies the usual ones from a maintained
+ * library. Chinese has no spaces between words, so a query in Han script
+ * matches anywhere inside a name ("越南" in "越南公安部").
+ */
+import enCountryNames from 'i18n-iso-countries/langs/en.json';
+import zhCountryNames from 'i18n-iso-countries/langs/zh.json';
+import { countryName, iso3ToIso2 } from './iso-codes';
+import type { Place } from './places';
+
+export type SearchKind = 'country' | 'organization' | 'body' | 'official';
+
+export interface SearchEntry {
+  /** Unique within an index; safe in an element id. */
+  id: string;
+  placeKey: string;
+  /** The body to select (for a place: its first body, as a map click selects). */
+  senderId: string;
+  kind: SearchKind;
+  label: string;
+  detail: string;
+  /** The entry's own names, normalised. */
+  terms: string[];
+  /** Names around it (its place, an official's title and body), normalised; they rank lower. */
+  context: string[];
+  /** Article order, for ties. */
+  order: number;
+}
+
+export type SearchIndex = readonly SearchEntry[];
+
+/** Extra names per place key: other languages, short forms, former names. */
+export type SearchAliases = ReadonlyMap<string, readonly string[]>;
+
+/** Letters that NFKD leaves whole but a reader types without their mark. */
+const FOLD: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ı: 'i',
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Lower case, without diacritics, apostrophes dropped ("People’s" → "peoples"),
+ * any other run of punctuation or space turned into one space.
+ */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(FOLDABLE, (c) => FOLD[c] ?? c)
+    .toLowerCase()
+    .replace(/['’ʼ`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const KIND_RANK: Readonly<Record<SearchKind, number>> = { country: 0, organization: 0, body: 1, official: 2 };
+
+function uniqueNormalised(names: readonly (string | null | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (!name) continue;
+    const n = normalizeForSearch(name);
+    if (n && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+export function buildSearchIndex(places: readonly Place[], aliases: SearchAliases = new Map()): SearchIndex {
+  const entries: SearchEntry[] = [];
+  const seen = new Set<string>();
+  const add = (entry: SearchEntry) => {
+    // Two bodies of one place with the same name would read as one suggestion twice.
+    const identity = `${entry.kind}\u0000${entry.placeKey}\u0000${entry.label}\u0000${entry.detail}`;
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    entries.push(entry);
+  };
+
+  for (const place of places) {
+    const first = place.senders[0];
+    if (!first) continue;
+    const base = place.order * 1000;
+    const placeNames = uniqueNormalised([
+      place.name,
+      ...place.senders.map((s) => s.name_zh),
+      ...(aliases.get(place.key) ?? []),
+    ]);
+    add({
+      id: `place-${place.key}`,
+      placeKey: place.key,
+      senderId: first.id,
+      kind: place.kind,
+      label: place.name,
+      detail: place.kind === 'country' ? 'Country' : 'International organisation',
+      terms: placeNames,
+      context: [],
+      order: base,
+    });
+
+    let sub = 1;
+    for (const sender of place.senders) {
+      if (sender.body) {
+        add({
+          id: `body-${sender.id}`,
+          placeKey: place.key,
+          senderId: sender.id,
+          kind: 'body',
+          label: sender.body,
+          detail: place.name,
+          terms: uniqueNormalised([sender.body, sender.body_zh]),
+          context: placeNames,
+          order: base + sub++,
+        });
+      }
+      sender.officials.forEach((official, i) => {
+        add({
+          id: `official-${sender.id}-${i}`,
+          placeKey: place.key,
+          senderId: sender.id,
+          kind: 'official',
+          label: official.name,
+          detail: `${official.title} · ${place.name}`,
+          terms: uniqueNormalised([official.name, official.rank ? `${official.rank} ${official.name}` : null]),
+          context: [...uniqueNormalised([official.title, sender.body, sender.body_zh]), ...placeNames],
+          order: base + sub++,
+        });
+      });
+    }
+  }
+  return entries;
+}
+
+/** How well a piece of the query matches; lower is better. */
+const Quality = { OwnPrefix: 0, OwnSubstring: 1, ContextPrefix: 2, ContextSubstring: 3, None: 4 } as const;
+type Quality = (typeof Quality)[keyof typeof Quality];
+
+const compact = (s: string) => s.replace(/ /g, '');
+
+/** 0 for a match at the start of a word (anywhere, for Han script), 1 inside a word, 2 none. */
+function matchIn(names: readonly string[], token: string): 0 | 1 | 2 {
+  const anywhereIsPrefix = CJK.test(token);
+  let best: 0 | 1 | 2 = 2;
+  for (const name of names) {
+    const squeezed = compact(name);
+    if (name.startsWith(token) || squeezed.startsWith(token) || name.includes(` ${token}`)) return 0;
+    if (name.includes(token) || squeezed.includes(token)) {
+      if (anywhereIsPrefix) return 0;
+      best = 1;
+    }
+  }
+  return best;
+}
+
+function quality(entry: SearchEntry, token: string): Quality {
+  const own = matchIn(entry.terms, token);
+  if (own === 0) return Quality.OwnPrefix;
+  if (own === 1) return Quality.OwnSubstring;
+  const around = matchIn(entry.context, token);
+  if (around === 0) return Quality.ContextPrefix;
+  if (around === 1) return Quality.ContextSubstring;
+  return Quality.None;
+}
+
+/**
+ * The best `limit` entries for a query: each word of the query must match a
+ * name of the entry or its context. Ranked by the worst-matching word (start
+ * of a word beats inside one, own names beat context), then by all of them,
+ * then labels that begin with the query, then places before bodies before
+ * officials, then article order.
+ */
+export function searchPlaces(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
+  const normalised = normalizeForSearch(query);
+  if (!normalised || limit <= 0) return [];
+  const tokens = [...new Set(normalised.split(' '))];
+  // The query without spaces also counts as one word, so "viet nam" finds "Vietnam".
+  const whole = compact(normalised);
+
+  const scored: { entry: SearchEntry; worst: number; total: number; lead: number }[] = [];
+  for (const entry of index) {
+    let worst: number = Quality.OwnPrefix;
+    let total = 0;
+    for (const token of tokens) {
+      const q = quality(entry, token);
+      worst = Math.max(worst, q);
+      total += q;
+      if (q === Quality.None) break;
+    }
+    if (tokens.length > 1) {
+      const q = quality(entry, whole);
+      if (q < worst) {
+        worst = q;
+        total = q * tokens.length;
+      }
+    }
+    if (worst === Quality.None) continue;
+    // Among equals, a label that begins with the query comes first ("a": Argentina before United Arab Emirates).
+    const label = entry.terms[0] ?? '';
+    const lead = label.startsWith(normalised) || compact(label).startsWith(whole) ? 0 : 1;
+    scored.push({ entry, worst, total, lead });
+  }
+
+  scored.sort(
+    (a, b) =>
+      a.worst - b.worst ||
+      a.total - b.total ||
+      a.lead - b.lead ||
+      KIND_RANK[a.entry.kind] - KIND_RANK[b.entry.kind] ||
+      a.entry.order - b.entry.order,
+  );
+
+  const out: SearchEntry[] = [];
+  const ids = new Set<string>();
+  for (const { entry } of scored) {
+    if (ids.has(entry.id)) continue;
+    ids.add(entry.id);
+    out.push(entry);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+type CountryNames = Record<string, string | string[]>;
+
+function namesOf(table: CountryNames, iso2: string): string[] {
+  const names = table[iso2];
+  return names === undefined ? [] : Array.isArray(names) ? names : [names];
+}
+
+/**
+ * Other names of each country place, from i18n-iso-countries (English short
+ * and official forms such as "UK", "USA", "Türkiye"; Simplified Chinese) and
+ * the platform's Chinese region names, which may differ ("阿联酋" and
+ * "阿拉伯联合酋长国"). Organisations bring theirs through the dataset (`name_zh`).
+ */
+export function countryNameAliases(places: readonly Place[]): Map<string, string[]> {
+  const aliases = new Map<string, string[]>();
+  for (const place of places) {
+    if (!place.iso3) continue;
+    const iso2 = iso3ToIso2(place.iso3);
+    if (!iso2) continue;
+    const names = [
+      ...namesOf(enCountryNames.countries as CountryNames, iso2),
+      ...namesOf(zhCountryNames.countries as CountryNames, iso2),
+      countryName(place.iso3, 'zh'),
+    ].filter((name) => name !== place.name && name !== place.iso3);
+    aliases.set(place.key, [...new Set(names)]);
+  }
+  return aliases;
+}
