@@ -1,28 +1,30 @@
 /**
- * Composition of the explore mode: loads the dataset, the shapes and the
- * source text, derives what each feature shows, and keeps the view in the URL.
+ * Composition: loads the dataset, the shapes and the source text, derives
+ * what each feature shows, keeps the view in the URL, and lays the features
+ * out for the mode (explore or present) and the embed flag.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { useCountries } from '../data/get-countries';
+import { useBorders, useCountries, type Countries } from '../data/get-countries';
 import { useDataset } from '../data/get-dataset';
 import { useSourceText } from '../data/get-source-text';
 import type { Dataset } from '../domain/dataset-schema';
-import { buildLegend } from '../domain/legend';
 import { countryName } from '../domain/iso-codes';
-import { colourByIso3, markerPlaces, stylePlaces, type CountryShape } from '../domain/map-model';
+import type { LegendEntry } from '../domain/legend';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
-import { buildPlaces, findPlaceBySender, type Place } from '../domain/places';
-import { resolveAgainstDataset } from '../domain/url-state';
+import { findPlaceBySender, type Place } from '../domain/places';
+import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
 import { ThemeLegend } from '../features/legend/theme-legend';
-import { MapView, type MapMarker } from '../features/map/map-view';
+import { MapView } from '../features/map/map-view';
 import { SenderPanel } from '../features/panel/sender-panel';
-import type { Countries } from '../data/get-countries';
 import { AboutDialog } from './about-dialog';
 import { LoadFailure, LoadingScreen, PartFailure } from './load-states';
 import { NoticeList } from './notice-list';
-import { usePrefersDark, useUrlView } from './use-url-view';
+import { useAtlasModel } from './use-atlas-model';
+import { usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import './atlas-app.css';
+
+const ShareDialog = lazy(() => import('../features/share/share-dialog'));
 
 export function AtlasApp() {
   const datasetQuery = useDataset();
@@ -35,6 +37,7 @@ export function AtlasApp() {
     const root = document.documentElement;
     for (const [name, value] of Object.entries(schemeVariables(scheme))) root.style.setProperty(name, value);
     root.style.colorScheme = scheme;
+    root.dataset.scheme = scheme;
   }, [scheme]);
 
   if (datasetQuery.isPending) return <LoadingScreen what="the dataset" />;
@@ -64,164 +67,207 @@ interface LoadedAtlasProps {
   countriesError: Error | null;
   retryCountries: () => void;
   scheme: SchemeName;
-  view: ReturnType<typeof useUrlView>['view'];
+  view: ViewState;
   urlNotices: string[];
   update: ReturnType<typeof useUrlView>['update'];
 }
 
+type Dialog = 'about' | 'share' | null;
+
 function LoadedAtlas(props: LoadedAtlasProps) {
   const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, urlNotices, update } =
     props;
-  const places = useMemo(() => buildPlaces(dataset), [dataset]);
-  const legend = useMemo(() => buildLegend(dataset, places), [dataset, places]);
+  const reducedMotion = usePrefersReducedMotion();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const [legendOpen, setLegendOpen] = useState(!view.embed);
+
+  const legendIdsForResolve = useMemo(
+    () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
+    [dataset],
+  );
+  const resolved = useMemo(
+    () => resolveAgainstDataset(view, new Set(dataset.senders.map((s) => s.id)), legendIdsForResolve),
+    [view, dataset, legendIdsForResolve],
+  );
+  const selectedThemes = useMemo(() => new Set(resolved.view.themes), [resolved.view.themes]);
+  const model = useAtlasModel(dataset, countries, selectedThemes, scheme);
+  const { places, legend } = model;
+
+  const bordersQuery = useBorders();
   const sourceUrl = dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
   const sourceQuery = useSourceText(sourceUrl);
-  const [aboutOpen, setAboutOpen] = useState(false);
-  const [dismissed, setDismissed] = useState<string[]>([]);
-
-  const resolved = useMemo(
-    () =>
-      resolveAgainstDataset(
-        view,
-        new Set(dataset.senders.map((s) => s.id)),
-        legend.map((e) => e.id),
-      ),
-    [view, dataset, legend],
-  );
   const notices = [...urlNotices, ...resolved.notices].filter((n) => !dismissed.includes(n));
-  const selected = useMemo(() => new Set(resolved.view.themes), [resolved.view.themes]);
   const selectedPlace = resolved.view.sender ? findPlaceBySender(places, resolved.view.sender) : undefined;
-
-  const styles = useMemo(() => stylePlaces(places, legend, selected, scheme), [places, legend, selected, scheme]);
-  const fills = useMemo(() => colourByIso3(places, styles), [places, styles]);
-  const placeKeyByIso3 = useMemo(
-    () => new Map(places.filter((p) => p.iso3).map((p) => [p.iso3!, p.key])),
-    [places],
-  );
-  const shapes = useMemo(() => shapesByIso3(countries), [countries]);
-  const markerSpots = useMemo(() => markerPlaces(places, shapes), [places, shapes]);
-  const markers = useMemo<MapMarker[]>(
-    () =>
-      markerSpots.map((spot) => {
-        const place = places.find((p) => p.key === spot.key)!;
-        const style = styles.get(spot.key);
-        return {
-          key: spot.key,
-          label: place.name,
-          kind: spot.kind,
-          lngLat: spot.lngLat,
-          colour: style?.colour ?? NEUTRALS.listed,
-          matches: style?.matches ?? true,
-          showLabel: spot.kind === 'organization',
-        };
-      }),
-    [markerSpots, places, styles],
-  );
 
   const selectPlace = useCallback(
     (key: string | null) => {
-      const place = key ? places.find((p) => p.key === key) : undefined;
+      const place = key ? model.placeByKey.get(key) : undefined;
       update({ sender: place?.senders[0]?.id ?? null });
+      setAnnouncement(place ? `${place.name} selected. Its panel is open.` : 'Panel closed.');
     },
-    [places, update],
+    [model.placeByKey, update],
   );
   const toggleTheme = useCallback(
     (id: string) => {
-      const next = selected.has(id) ? resolved.view.themes.filter((t) => t !== id) : [...resolved.view.themes, id];
+      const next = selectedThemes.has(id) ? resolved.view.themes.filter((t) => t !== id) : [...resolved.view.themes, id];
       // Keep the URL in legend order, so one filter has one link.
-      update({ themes: legend.map((e) => e.id).filter((e) => next.includes(e)) }, { replace: true });
+      const ordered = legend.map((e) => e.id).filter((e) => next.includes(e));
+      update({ themes: ordered }, { replace: true });
+      setAnnouncement(filterAnnouncement(ordered, legend, places.length));
     },
-    [selected, resolved.view.themes, legend, update],
+    [selectedThemes, resolved.view.themes, legend, update, places.length],
   );
-  const clearThemes = useCallback(() => update({ themes: [] }, { replace: true }), [update]);
+  const clearThemes = useCallback(() => {
+    update({ themes: [] }, { replace: true });
+    setAnnouncement(filterAnnouncement([], legend, places.length));
+  }, [update, legend, places.length]);
+  const cameraSettled = useCallback((camera: Camera) => update({ camera }, { replace: true }), [update]);
+  const keyboardPlace = useCallback(
+    (key: string) => {
+      const place = model.placeByKey.get(key);
+      if (place) setAnnouncement(`${place.name}: ${describe(place, legend).lines.join('. ')}. Press Enter to open.`);
+    },
+    [model.placeByKey, legend],
+  );
 
   useEffect(() => {
-    if (!selectedPlace) return;
+    if (!selectedPlace || dialog) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !aboutOpen) selectPlace(null);
+      if (event.key === 'Escape') selectPlace(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selectedPlace, selectPlace, aboutOpen]);
+  }, [selectedPlace, selectPlace, dialog]);
 
   const describePlace = useCallback(
     (key: string) => {
-      const place = places.find((p) => p.key === key);
+      const place = model.placeByKey.get(key);
       return place ? describe(place, legend) : null;
     },
-    [places, legend],
+    [model.placeByKey, legend],
   );
 
   const countryCount = places.filter((p) => p.kind === 'country').length;
   const orgCount = places.length - countryCount;
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${dataset.date}T00:00:00Z`),
+  const date = formatDate(dataset.date);
+  const embed = resolved.view.embed;
+  const mapLabel = mapDescription(places, legend);
+
+  const fullAtlasHref = useMemo(() => {
+    const search = serializeViewState({ ...resolved.view, embed: false });
+    return `${window.location.pathname}${search}`;
+  }, [resolved.view]);
+
+  const map = countries ? (
+    <ErrorBoundary
+      fallbackRender={({ error, resetErrorBoundary }) => (
+        <PartFailure what="The map" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+      )}
+    >
+      <MapView
+        countries={countries}
+        borders={bordersQuery.data ?? null}
+        scheme={scheme}
+        colourByIso3={model.fills}
+        placeKeyByIso3={model.placeKeyByIso3}
+        recipient={{ iso3: dataset.recipient.iso3, name: dataset.recipient.name, location: dataset.recipient.location }}
+        recipientLabel={`${countryName(dataset.recipient.iso3, 'en')} · recipient`}
+        markers={model.markers}
+        selectedKey={selectedPlace?.key ?? null}
+        selectedIso3={selectedPlace?.iso3 ?? null}
+        onSelect={selectPlace}
+        describePlace={describePlace}
+        placePoints={model.placePoints}
+        camera={resolved.view.camera}
+        onCameraSettled={cameraSettled}
+        focus={null}
+        reducedMotion={reducedMotion}
+        onKeyboardPlace={keyboardPlace}
+        ariaLabel={`${mapLabel} Use the arrow keys to move between places and Enter to open one.`}
+      />
+    </ErrorBoundary>
+  ) : countriesState === 'loading' ? (
+    <LoadingScreen what="the map shapes" inline />
+  ) : (
+    <PartFailure what="The map shapes" message={errorMessage(countriesError)} onRetry={retryCountries} />
   );
 
   return (
-    <div className={`atlas${selectedPlace ? ' atlas--panel-open' : ''}`} data-scheme={scheme}>
-      <header className="atlas__header">
-        <div className="atlas__heading">
-          <h1 className="atlas__title">{dataset.title}</h1>
-          <p className="atlas__subtitle">
-            {date} · {countryCount} countries and {orgCount} international organisation{orgCount === 1 ? '' : 's'} wrote to the{' '}
-            {dataset.recipient.name}
-          </p>
-        </div>
-        <button type="button" className="atlas__button" onClick={() => setAboutOpen(true)}>
-          About &amp; source
-        </button>
-      </header>
+    <div
+      className={`atlas${selectedPlace ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}`}
+      data-scheme={scheme}
+    >
+      {!embed && (
+        <header className="atlas__header">
+          <div className="atlas__heading">
+            <h1 className="atlas__title">{dataset.title}</h1>
+            <p className="atlas__subtitle">
+              {date} · {countryCount} countries and {orgCount} international organisation{orgCount === 1 ? '' : 's'} wrote to
+              the {dataset.recipient.name}
+            </p>
+          </div>
+          <nav className="atlas__actions" aria-label="Atlas">
+            <button
+              type="button"
+              className="atlas__button"
+              onClick={() => update({ scheme: scheme === 'dark' ? 'light' : 'dark' }, { replace: true })}
+              aria-label={scheme === 'dark' ? 'Switch to light colours' : 'Switch to dark colours'}
+            >
+              {scheme === 'dark' ? 'Light' : 'Dark'}
+            </button>
+            <button type="button" className="atlas__button" onClick={() => setDialog('share')}>
+              Share
+            </button>
+            <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
+              About &amp; source
+            </button>
+          </nav>
+        </header>
+      )}
       <main className="atlas__main">
-        <h2 className="visually-hidden">Map</h2>
-        <div className="atlas__map" role="region" aria-label={mapDescription(places, legend)}>
-          {countries ? (
-            <ErrorBoundary fallbackRender={({ error, resetErrorBoundary }) => (
-              <PartFailure what="The map" message={errorMessage(error)} onRetry={resetErrorBoundary} />
-            )}>
-              <MapView
-                countries={countries}
-                scheme={scheme}
-                colourByIso3={fills}
-                placeKeyByIso3={placeKeyByIso3}
-                recipient={{ iso3: dataset.recipient.iso3, name: dataset.recipient.name, location: dataset.recipient.location }}
-                recipientLabel={`${countryName(dataset.recipient.iso3, 'en')} · recipient`}
-                markers={markers}
-                selectedKey={selectedPlace?.key ?? null}
-                selectedIso3={selectedPlace?.iso3 ?? null}
-                onSelect={selectPlace}
-                describePlace={describePlace}
+        {embed && <h1 className="visually-hidden">{dataset.title}</h1>}
+        <div className="atlas__map">{map}</div>
+        <div className="atlas__legend">
+          {embed && !legendOpen ? (
+            <button
+              type="button"
+              className="atlas__button atlas__legend-button"
+              aria-expanded={false}
+              onClick={() => setLegendOpen(true)}
+            >
+              Legend{selectedThemes.size > 0 ? ` (${selectedThemes.size} selected)` : ''}
+            </button>
+          ) : (
+            <ErrorBoundary
+              fallbackRender={({ error, resetErrorBoundary }) => (
+                <PartFailure what="The legend" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+              )}
+            >
+              <ThemeLegend
+                entries={legend}
+                selected={selectedThemes}
+                onToggle={toggleTheme}
+                onClear={clearThemes}
+                placeCount={places.length}
+                compact={embed}
+                onCollapse={embed ? () => setLegendOpen(false) : undefined}
               />
             </ErrorBoundary>
-          ) : countriesState === 'loading' ? (
-            <LoadingScreen what="the map shapes" inline />
-          ) : (
-            <PartFailure
-              what="The map shapes"
-              message={errorMessage(countriesError)}
-              onRetry={retryCountries}
-            />
           )}
-        </div>
-        <div className="atlas__legend">
-          <ErrorBoundary fallbackRender={({ error, resetErrorBoundary }) => (
-            <PartFailure what="The legend" message={errorMessage(error)} onRetry={resetErrorBoundary} />
-          )}>
-            <ThemeLegend
-              entries={legend}
-              selected={selected}
-              onToggle={toggleTheme}
-              onClear={clearThemes}
-              placeCount={places.length}
-            />
-          </ErrorBoundary>
         </div>
         {selectedPlace && (
           <div className="atlas__panel">
             <ErrorBoundary
               resetKeys={[selectedPlace.key]}
               fallbackRender={({ error }) => (
-                <PartFailure what="The panel" message={errorMessage(error)} onRetry={() => selectPlace(null)} retryLabel="Close" />
+                <PartFailure
+                  what="The panel"
+                  message={errorMessage(error)}
+                  onRetry={() => selectPlace(null)}
+                  retryLabel="Close"
+                />
               )}
             >
               <SenderPanel
@@ -237,50 +283,70 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </ErrorBoundary>
           </div>
         )}
+        {embed && (
+          <a className="atlas__open-full" href={fullAtlasHref} target="_blank" rel="noopener">
+            Open the full atlas ↗
+          </a>
+        )}
         <NoticeList notices={notices} onDismiss={(n) => setDismissed((d) => [...d, n])} />
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+          {announcement}
+        </p>
       </main>
-      <footer className="atlas__footer">
-        <span>
-          Quotes: source text as supplied, checked word for word.{' '}
-          Shapes: Natural Earth; boundaries imply no position on the status of any territory.
-        </span>
-      </footer>
-      {aboutOpen && (
-        <AboutDialog
-          dataset={dataset}
-          sourceText={sourceQuery.data ?? null}
-          places={places}
-          onClose={() => setAboutOpen(false)}
-        />
+      {!embed && (
+        <footer className="atlas__footer">
+          <span>
+            Quotes: source text as supplied, checked word for word. Shapes: Natural Earth; boundaries imply no position on
+            the status of any territory.
+          </span>
+        </footer>
+      )}
+      {dialog === 'about' && (
+        <AboutDialog dataset={dataset} sourceText={sourceQuery.data ?? null} places={places} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'share' && (
+        <Suspense fallback={null}>
+          <ShareDialog
+            url={shareUrl(resolved.view)}
+            title={dataset.title}
+            onClose={() => setDialog(null)}
+          />
+        </Suspense>
       )}
     </div>
   );
 }
 
-function shapesByIso3(countries: Countries | null): Map<string, CountryShape> {
-  const out = new Map<string, CountryShape>();
-  for (const feature of countries?.features ?? []) {
-    const iso3 = feature.properties.iso3;
-    if (iso3) out.set(iso3, { iso3, labelPoint: feature.properties.labelPoint, feature });
-  }
-  return out;
+function shareUrl(view: ViewState): string {
+  const url = new URL(window.location.href);
+  url.search = serializeViewState({ ...view, embed: false });
+  url.hash = '';
+  return url.href;
 }
 
-function describe(place: Place, legend: ReturnType<typeof buildLegend>): { title: string; lines: string[] } {
+function formatDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+function describe(place: Place, legend: readonly LegendEntry[]): { title: string; lines: string[] } {
   const bodies = place.senders.map((s) => s.body).filter((b): b is string => b !== null);
   const themeLabels = place.themes.map((id) => legend.find((e) => e.id === id)?.label ?? id);
   const lines = [
     ...(bodies.length ? [bodies.join('; ')] : []),
-    place.status === 'listed'
-      ? 'Also wrote (not quoted)'
-      : place.status === 'goodwill'
-        ? 'Goodwill only'
-        : themeLabels.join(', '),
+    place.status === 'listed' ? 'Also wrote (not quoted)' : place.status === 'goodwill' ? 'Goodwill only' : themeLabels.join(', '),
   ];
   return { title: place.name, lines };
 }
 
-function mapDescription(places: readonly Place[], legend: ReturnType<typeof buildLegend>): string {
+function filterAnnouncement(selected: readonly string[], legend: readonly LegendEntry[], total: number): string {
+  if (selected.length === 0) return `Filter cleared. All ${total} places shown.`;
+  const labels = selected.map((id) => legend.find((e) => e.id === id)?.label ?? id);
+  return `Filter: ${labels.join(', ')}.`;
+}
+
+function mapDescription(places: readonly Place[], legend: readonly LegendEntry[]): string {
   const counts = legend.filter((e) => e.count > 0).map((e) => `${e.label}: ${e.count}`);
   return `World map of the ${places.length} places that wrote, coloured by field of cooperation. ${counts.join('; ')}.`;
 }
@@ -301,7 +367,7 @@ function schemeVariables(scheme: SchemeName): Record<string, string> {
     '--divider': s.divider,
     '--focus': s.focus,
     '--recipient': NEUTRALS.recipient,
-    '--link': scheme === 'dark' ? '#9cc3ff' : '#1554c0',
-    '--mark': scheme === 'dark' ? '#6b5a14' : '#fde68a',
+    '--link': s.link,
+    '--mark': s.mark,
   };
 }

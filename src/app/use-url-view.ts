@@ -41,16 +41,18 @@ export function useUrlView(): UrlView {
   return { view: parsed.view, notices: parsed.notices, update };
 }
 
-/** The system's colour scheme, followed live. */
-export function usePrefersDark(): boolean {
-  const query = '(prefers-color-scheme: dark)';
-  const [dark, setDark] = useState(() => window.matchMedia?.(query).matches ?? false);
+/** A media query's answer, followed live. */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
   useEffect(() => {
     const media = window.matchMedia?.(query);
     if (!media) return;
-    const onChange = () => setDark(media.matches);
+    const onChange = () => setMatches(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
-  return dark;
+  }, [query]);
+  return matches;
 }
+
+export const usePrefersDark = () => useMediaQuery('(prefers-color-scheme: dark)');
+export const usePrefersReducedMotion = () => useMediaQuery('(prefers-reduced-motion: reduce)');

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { fetchJson, LoadError, resolveAssetUrl } from './fetch-file';
 
 export const COUNTRIES_PATH = 'geo/countries.geojson';
@@ -53,4 +53,27 @@ export function countriesQueryOptions(url = resolveAssetUrl(COUNTRIES_PATH)) {
 
 export function useCountries() {
   return useQuery(countriesQueryOptions());
+}
+
+export const BORDERS_PATH = 'geo/borders.geojson';
+export type Borders = FeatureCollection<LineString | MultiLineString>;
+
+const bordersSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature') })) });
+
+/** Land borders between countries, drawn as lines (polygon outlines would also trace the antimeridian cut). */
+export async function getBorders(url: string, signal?: AbortSignal): Promise<Borders> {
+  const raw = await fetchJson('the map borders', url, signal);
+  if (!bordersSchema.safeParse(raw).success) throw new LoadError('the map borders', url, 'the file is not a GeoJSON FeatureCollection');
+  return raw as Borders;
+}
+
+export function bordersQueryOptions(url = resolveAssetUrl(BORDERS_PATH)) {
+  return queryOptions({
+    queryKey: ['borders', url],
+    queryFn: ({ signal }) => getBorders(url, signal),
+  });
+}
+
+export function useBorders() {
+  return useQuery(bordersQueryOptions());
 }

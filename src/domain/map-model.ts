@@ -64,3 +64,64 @@ export function markerPlaces(places: readonly Place[], shapes: ReadonlyMap<strin
   }
   return out;
 }
+
+export type Bounds = [[number, number], [number, number]];
+
+/**
+ * Where to point the camera for a place: the bounding box of its largest
+ * polygon (so Russia or the United States, cut at the antimeridian, do not
+ * span the globe), padded for small shapes; a box around an organisation's
+ * headquarters.
+ */
+export function placeBounds(place: Place, shapes: ReadonlyMap<string, CountryShape>, minSpan = 6): Bounds | null {
+  const shape = place.iso3 ? shapes.get(place.iso3) : undefined;
+  const point = place.location ?? shape?.labelPoint ?? null;
+  if (!shape) return point ? around(point, minSpan) : null;
+  const geometry = shape.feature.geometry;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: number[][][] | undefined;
+  let bestArea = -1;
+  for (const polygon of polygons) {
+    const area = Math.abs(ringArea(polygon[0] ?? []));
+    if (area > bestArea) {
+      bestArea = area;
+      best = polygon;
+    }
+  }
+  const ring = best?.[0];
+  if (!ring || ring.length === 0) return point ? around(point, minSpan) : null;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const [lng, lat] of ring) {
+    west = Math.min(west, lng!);
+    east = Math.max(east, lng!);
+    south = Math.min(south, lat!);
+    north = Math.max(north, lat!);
+  }
+  const cx = (west + east) / 2;
+  const cy = (south + north) / 2;
+  const halfX = Math.max((east - west) / 2, minSpan / 2);
+  const halfY = Math.max((north - south) / 2, minSpan / 2);
+  return [
+    [Math.max(-180, cx - halfX), Math.max(-85, cy - halfY)],
+    [Math.min(180, cx + halfX), Math.min(85, cy + halfY)],
+  ];
+}
+
+function around([lng, lat]: [number, number], span: number): Bounds {
+  return [
+    [Math.max(-180, lng - span / 2), Math.max(-85, lat - span / 2)],
+    [Math.min(180, lng + span / 2), Math.min(85, lat + span / 2)],
+  ];
+}
+
+/** Planar shoelace area in degrees², enough to tell the largest polygon of a shape. */
+function ringArea(ring: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
+  }
+  return sum / 2;
+}

@@ -99,6 +99,10 @@ export interface Scheme {
   divider: string;
   /** Keyboard focus ring. */
   focus: string;
+  /** Links and text buttons. */
+  link: string;
+  /** Background of highlighted evidence in quotes (text stays `text`). */
+  mark: string;
 }
 
 export type SchemeName = 'light' | 'dark';
@@ -116,6 +120,8 @@ export const SCHEMES: Readonly<Record<SchemeName, Readonly<Scheme>>> = {
     surfaceRaised: '#f5f3ef',
     divider: '#d9d5ce',
     focus: '#1554c0',
+    link: '#1554c0',
+    mark: '#fde68a',
   },
   dark: {
     land: '#2c3038',
@@ -129,6 +135,8 @@ export const SCHEMES: Readonly<Record<SchemeName, Readonly<Scheme>>> = {
     surfaceRaised: '#1b1f26',
     divider: '#373d47',
     focus: '#7eb3ff',
+    link: '#9cc3ff',
+    mark: '#6b5a14',
   },
 };
 

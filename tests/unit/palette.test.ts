@@ -111,10 +111,15 @@ describe('UI contrast (WCAG 2)', () => {
         rows.push(`${fg} on ${bg} ${r.toFixed(2)}`);
         expect(r).toBeGreaterThanOrEqual(4.5);
       }
+      const link = contrastRatio(s.link, s[bg]);
+      rows.push(`link on ${bg} ${link.toFixed(2)}`);
+      expect(link).toBeGreaterThanOrEqual(4.5);
       const f = contrastRatio(s.focus, s[bg]);
       rows.push(`focus on ${bg} ${f.toFixed(2)}`);
       expect(f).toBeGreaterThanOrEqual(3);
     }
+    // Evidence is text on the mark colour.
+    expect(contrastRatio(s.text, s.mark)).toBeGreaterThanOrEqual(4.5);
     // The hover/selection outline must show against the land it is drawn on.
     expect(contrastRatio(s.highlight, s.land)).toBeGreaterThanOrEqual(3);
     expect(s.nonSender).toBe(s.land);

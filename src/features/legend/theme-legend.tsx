@@ -13,14 +13,18 @@ export interface ThemeLegendProps {
   onClear: () => void;
   /** Places in the dataset, for the heading. */
   placeCount: number;
+  /** Smaller type and no hint line (embeds, small screens). */
+  compact?: boolean;
+  /** Offers a control that folds the legend away. */
+  onCollapse?: () => void;
 }
 
-export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount }: ThemeLegendProps) {
+export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, compact = false, onCollapse }: ThemeLegendProps) {
   const [openInfo, setOpenInfo] = useState<string | null>(null);
   const headingId = useId();
   const filtering = selected.size > 0;
   return (
-    <section className="legend" aria-labelledby={headingId}>
+    <section className={`legend${compact ? ' legend--compact' : ''}`} aria-labelledby={headingId}>
       <div className="legend__head">
         <h2 id={headingId} className="legend__title">
           Fields of cooperation
@@ -28,8 +32,13 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount }
         <button type="button" className="legend__clear" onClick={onClear} disabled={!filtering}>
           Show all
         </button>
+        {onCollapse && (
+          <button type="button" className="legend__clear" onClick={onCollapse} aria-label="Hide the legend">
+            Hide
+          </button>
+        )}
       </div>
-      <p className="legend__hint">
+      <p className="legend__hint" hidden={compact}>
         {filtering
           ? `Showing places that name any of ${selected.size} selected. Others are faded.`
           : `${placeCount} places, coloured by the most specific field they name. Select to filter.`}

@@ -7,6 +7,7 @@ import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../../domain/palette';
 
 export const COUNTRIES_SOURCE = 'countries';
+export const BORDERS_SOURCE = 'borders';
 export const COUNTRY_FILL_LAYER = 'country-fill';
 export const COUNTRY_BORDER_LAYER = 'country-border';
 export const COUNTRY_HOVER_LAYER = 'country-hover';

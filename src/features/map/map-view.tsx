@@ -15,12 +15,17 @@ import {
 import { setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Countries } from '../../data/get-countries';
+import type { Borders, Countries } from '../../data/get-countries';
+import type { Bounds } from '../../domain/map-model';
+import type { Camera } from '../../domain/url-state';
+import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import type { SchemeName } from '../../domain/palette';
 import { SCHEMES } from '../../domain/palette';
 import { WORLD_BOUNDS } from '../../domain/world-view';
+import { roundCamera } from '../../domain/url-state';
 import {
   BASE_STYLES,
+  BORDERS_SOURCE,
   COUNTRIES_SOURCE,
   COUNTRY_BORDER_LAYER,
   COUNTRY_FILL_LAYER,
@@ -48,6 +53,8 @@ export interface MapMarker {
 
 export interface MapViewProps {
   countries: Countries;
+  /** Land borders; drawn when loaded (decoration: the map works without them). */
+  borders: Borders | null;
   scheme: SchemeName;
   /** Fill colour of each sending country, by ISO alpha-3. */
   colourByIso3: ReadonlyMap<string, string>;
@@ -61,6 +68,20 @@ export interface MapViewProps {
   onSelect: (placeKey: string | null) => void;
   /** Short lines for the hover tooltip of a place. */
   describePlace: (placeKey: string) => { title: string; lines: string[] } | null;
+  /** A point inside each place (label point or headquarters), for keyboard travel between places. */
+  placePoints: ReadonlyMap<string, [number, number]>;
+  /** The camera the URL asks for; null: the whole world. */
+  camera: Camera | null;
+  /** Reports the camera once a move by the person has settled (never for moves the app made). */
+  onCameraSettled: (camera: Camera) => void;
+  /** A place to fly to (the tour); the map follows when the key changes. */
+  focus: { key: string; bounds: Bounds } | null;
+  /** Room to leave free for overlays (the tour's card), in pixels. */
+  focusPadding?: { top: number; right: number; bottom: number; left: number };
+  reducedMotion: boolean;
+  /** The keyboard's current place changed (for announcements). */
+  onKeyboardPlace: (placeKey: string) => void;
+  ariaLabel: string;
 }
 
 interface Hover {
@@ -82,6 +103,7 @@ const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 export function MapView(props: MapViewProps) {
   const {
     countries,
+    borders,
     scheme,
     colourByIso3,
     placeKeyByIso3,
@@ -92,7 +114,20 @@ export function MapView(props: MapViewProps) {
     selectedIso3,
     onSelect,
     describePlace,
+    placePoints,
+    camera,
+    onCameraSettled,
+    focus,
+    focusPadding,
+    reducedMotion,
+    onKeyboardPlace,
+    ariaLabel,
   } = props;
+  const [initialView] = useState(() =>
+    camera ? { longitude: camera.lng, latitude: camera.lat, zoom: camera.zoom } : INITIAL_VIEW,
+  );
+  const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
+  const userMoving = useRef(false);
   const mapRef = useRef<MapRef>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const hoveredFeature = useRef<number | string | null>(null);
@@ -113,8 +148,8 @@ export function MapView(props: MapViewProps) {
     () => ({
       id: COUNTRY_BORDER_LAYER,
       type: 'line',
-      source: COUNTRIES_SOURCE,
-      paint: { 'line-color': SCHEMES[scheme].border, 'line-width': 0.6 },
+      source: BORDERS_SOURCE,
+      paint: { 'line-color': SCHEMES[scheme].border, 'line-width': 0.7 },
     }),
     [scheme],
   );
@@ -194,14 +229,101 @@ export function MapView(props: MapViewProps) {
     window.__atlasMap = undefined;
   }, []);
 
+  // URL → map, only when the URL's camera differs from where the map is
+  // (back/forward, a pasted link): the map's own moves come back equal, so no loop.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !camera) return;
+    const here = roundCamera({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
+    if (here.lng !== camera.lng || here.lat !== camera.lat || here.zoom !== camera.zoom) {
+      map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    }
+  }, [camera]);
+
+  const focusKey = focus?.key ?? null;
+  const focusBounds = focus?.bounds;
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !focusKey || !focusBounds) return;
+    map.fitBounds(focusBounds, {
+      padding: focusPadding ?? 40,
+      maxZoom: 5,
+      duration: reducedMotion ? 0 : 1400,
+      essential: false,
+    });
+    // Only a new place moves the camera; bounds and padding objects are derived anew each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey, reducedMotion]);
+
+  const handleMoveStart = useCallback((event: { originalEvent?: unknown }) => {
+    if (event.originalEvent) userMoving.current = true;
+  }, []);
+  const handleMoveEnd = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !userMoving.current) return;
+    userMoving.current = false;
+    onCameraSettled(roundCamera({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() }));
+  }, [onCameraSettled]);
+
+  // The map is one tab stop: arrows travel between places (nearest in that
+  // direction), Enter opens, +/- zoom, and Tab leaves. MapLibre's own arrow
+  // panning is off, so it cannot trap a keyboard user.
+  const handleKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLDivElement>) => {
+      const map = mapRef.current?.getMap();
+      if (!map || event.target !== event.currentTarget) return;
+      const directions: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+      const direction = directions[event.key];
+      if (direction) {
+        event.preventDefault();
+        const points = [...placePoints].map(([key, lngLat]) => {
+          const p = map.project(lngLat);
+          return { key, x: p.x, y: p.y };
+        });
+        const canvas = map.getCanvas();
+        const from = keyboardKey ? points.find((p) => p.key === keyboardKey) : undefined;
+        const origin = from ?? { key: '', x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
+        const next = nearestInDirection(origin, points, from ? direction : null);
+        if (next) {
+          setKeyboardKey(next.key);
+          onKeyboardPlace(next.key);
+          const inView = next.x >= 0 && next.y >= 0 && next.x <= canvas.clientWidth && next.y <= canvas.clientHeight;
+          if (!inView) map.easeTo({ center: placePoints.get(next.key)!, duration: reducedMotion ? 0 : 400 });
+        }
+      } else if ((event.key === 'Enter' || event.key === ' ') && keyboardKey) {
+        event.preventDefault();
+        onSelect(keyboardKey);
+      } else if (event.key === '+' || event.key === '=') {
+        event.preventDefault();
+        map.zoomIn({ duration: reducedMotion ? 0 : 250 });
+      } else if (event.key === '-' || event.key === '_') {
+        event.preventDefault();
+        map.zoomOut({ duration: reducedMotion ? 0 : 250 });
+      }
+    },
+    [placePoints, keyboardKey, onKeyboardPlace, onSelect, reducedMotion],
+  );
+
   const tooltip = hover ? describePlace(hover.key) : null;
 
   return (
-    <div className="map-view" data-testid="map-view">
+    <div
+      className="map-view"
+      data-testid="map-view"
+      tabIndex={0}
+      role="application"
+      aria-label={ariaLabel}
+      aria-roledescription="map"
+      onKeyDown={handleKeyDown}
+      onBlur={() => setKeyboardKey(null)}
+    >
       <MapLibreMap
         ref={mapRef}
         mapStyle={BASE_STYLES[scheme]}
-        initialViewState={INITIAL_VIEW}
+        initialViewState={initialView}
+        keyboard={false}
+        onMoveStart={handleMoveStart}
+        onMoveEnd={handleMoveEnd}
         interactiveLayerIds={INTERACTIVE_LAYERS}
         onClick={handleClick}
         onMouseMove={handleMouseMove}
@@ -219,16 +341,25 @@ export function MapView(props: MapViewProps) {
       >
         <Source id={COUNTRIES_SOURCE} type="geojson" data={countries}>
           <Layer {...fillLayer} />
-          <Layer {...borderLayer} />
-          <Layer {...hoverLayer} />
-          <Layer {...selectedLayer} />
         </Source>
+        {borders && (
+          <Source id={BORDERS_SOURCE} type="geojson" data={borders}>
+            <Layer {...borderLayer} beforeId={COUNTRY_HOVER_LAYER} />
+          </Source>
+        )}
+        <Layer {...hoverLayer} />
+        <Layer {...selectedLayer} />
         <Marker longitude={recipient.location[0]} latitude={recipient.location[1]} anchor="left">
           <div className="recipient-label" aria-hidden="true">
             <span className="recipient-label__dot" />
             <span>{recipientLabel}</span>
           </div>
         </Marker>
+        {keyboardKey && placePoints.get(keyboardKey) && (
+          <Marker longitude={placePoints.get(keyboardKey)![0]} latitude={placePoints.get(keyboardKey)![1]} anchor="center">
+            <div className="keyboard-cursor" aria-hidden="true" />
+          </Marker>
+        )}
         {markers.map((marker) => (
           <Marker key={marker.key} longitude={marker.lngLat[0]} latitude={marker.lngLat[1]} anchor="center">
             <button
@@ -240,6 +371,7 @@ export function MapView(props: MapViewProps) {
               aria-label={`${marker.label}${marker.kind === 'organization' ? ' (international organisation)' : ''}`}
               aria-pressed={marker.key === selectedKey}
               data-place={marker.key}
+              tabIndex={-1}
               onClick={() => onSelect(marker.key)}
               onMouseEnter={(e) => {
                 const map = e.currentTarget.closest('.map-view')?.getBoundingClientRect();

@@ -1,0 +1,214 @@
+/**
+ * The map as a standalone SVG document for export (SVG file, and the source
+ * of the PNG at any scale). Pure string building: no DOM, no fonts or images
+ * from outside, so it runs in the browser, in Node and offline.
+ *
+ * Layout: a header band (title, subtitle, the selected place), the map at the
+ * exported view's pixel size, a footer band (legend, notice, source credit).
+ * Text widths are estimated, not measured, since there is no DOM to measure in.
+ */
+import type { Countries } from '../../data/get-countries';
+import { NEUTRALS, SCHEMES, type SchemeName } from '../../domain/palette';
+import { countryFill, projectCountries, projectPoint, worldView, type MapViewState } from './svg-map-geometry';
+
+export const EXPORT_FONT_FAMILY =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+export interface ExportLegendEntry {
+  label: string;
+  colour: string;
+  count?: number;
+}
+
+export interface ExportMarker {
+  label: string;
+  kind: 'country' | 'organization';
+  lngLat: [number, number];
+  colour: string;
+  matches: boolean;
+  showLabel: boolean;
+  selected?: boolean;
+}
+
+export interface MapSvgOptions {
+  /** The map's size in px (the on-screen map frame); bands are added above and below. */
+  width: number;
+  height: number;
+  scheme: SchemeName;
+  countries: Countries;
+  colourByIso3: ReadonlyMap<string, string>;
+  recipient: { iso3: string; name: string; location?: [number, number] };
+  /** Text beside the recipient's dot, e.g. "China · recipient"; omitted when absent. */
+  recipientLabel?: string;
+  /** The camera to draw; defaults to the initial world view at this size. */
+  view?: MapViewState;
+  title: string;
+  subtitle?: string;
+  /** Only the entries to show (e.g. the active filter's). */
+  legend: readonly ExportLegendEntry[];
+  selected?: { name: string; iso3: string | null } | null;
+  markers?: readonly ExportMarker[];
+  /** Source credit line, drawn as given. */
+  credit: string;
+  /** An optional line such as "Data loaded from a user file". */
+  notice?: string;
+}
+
+// eslint-disable-next-line no-control-regex -- stripping the control characters XML 1.0 forbids is the point
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Text safe for XML content and attribute values (also drops characters XML 1.0 forbids). */
+export function escapeXml(text: string): string {
+  return text
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Rough advance width of text in the system UI font: CJK is full width, the rest about 0.56 em. */
+function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.56;
+  return em * fontSize;
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+interface Band {
+  height: number;
+  body: string;
+}
+
+function headerBand(o: MapSvgOptions, base: number): Band {
+  const s = SCHEMES[o.scheme];
+  const pad = base;
+  const titleSize = Math.round(base * 1.5);
+  let y = pad + titleSize;
+  let body = `<text x="${pad}" y="${y}" font-size="${titleSize}" font-weight="700" fill="${s.text}" data-role="title">${escapeXml(o.title)}</text>`;
+  if (o.subtitle) {
+    y += Math.round(base * 1.5);
+    body += `<text x="${pad}" y="${y}" font-size="${base}" fill="${s.textMuted}" data-role="subtitle">${escapeXml(o.subtitle)}</text>`;
+  }
+  if (o.selected) {
+    y += Math.round(base * 1.7);
+    const label = 'Selected: ';
+    const labelWidth = textWidth(label, base);
+    const nameWidth = textWidth(o.selected.name, base) + base * 0.8;
+    body +=
+      `<text x="${pad}" y="${y}" font-size="${base}" fill="${s.textMuted}">${label}</text>` +
+      `<rect x="${fmt(pad + labelWidth)}" y="${fmt(y - base * 1.1)}" width="${fmt(nameWidth)}" height="${fmt(base * 1.5)}" rx="3" fill="${s.surfaceRaised}" stroke="${s.highlight}" stroke-width="1.5"/>` +
+      `<text x="${fmt(pad + labelWidth + base * 0.4)}" y="${y}" font-size="${base}" font-weight="700" fill="${s.text}" data-role="selected">${escapeXml(o.selected.name)}</text>`;
+  }
+  return { height: y + Math.round(pad * 0.8), body };
+}
+
+function footerBand(o: MapSvgOptions, base: number): Band {
+  const s = SCHEMES[o.scheme];
+  const pad = base;
+  const swatch = Math.round(base * 0.9);
+  const rowHeight = Math.round(base * 1.6);
+  const gap = base * 1.4;
+  let x = pad;
+  let y = pad;
+  let body = '';
+  let any = false;
+  for (const entry of o.legend) {
+    const text = entry.count === undefined ? entry.label : `${entry.label} (${entry.count})`;
+    const w = swatch + base * 0.4 + textWidth(text, base);
+    if (any && x + w > o.width - pad) {
+      x = pad;
+      y += rowHeight;
+    }
+    any = true;
+    body +=
+      `<g data-role="legend-entry"><rect x="${fmt(x)}" y="${fmt(y)}" width="${swatch}" height="${swatch}" rx="2" fill="${escapeXml(entry.colour)}" stroke="${s.border}" stroke-width="1"/>` +
+      `<text x="${fmt(x + swatch + base * 0.4)}" y="${fmt(y + swatch * 0.85)}" font-size="${base}" fill="${s.text}">${escapeXml(text)}</text></g>`;
+    x += w + gap;
+  }
+  if (any) y += rowHeight + base * 0.4;
+  const small = Math.max(10, Math.round(base * 0.8));
+  if (o.notice) {
+    y += small;
+    body += `<text x="${pad}" y="${fmt(y)}" font-size="${small}" fill="${s.text}" data-role="notice">${escapeXml(o.notice)}</text>`;
+    y += small * 0.6;
+  }
+  y += small * 1.2;
+  body += `<text x="${pad}" y="${fmt(y)}" font-size="${small}" fill="${s.textMuted}" data-role="credit">${escapeXml(o.credit)}</text>`;
+  return { height: Math.round(y + pad * 0.8), body };
+}
+
+function markerShape(m: ExportMarker, x: number, y: number, scheme: SchemeName): string {
+  const s = SCHEMES[scheme];
+  const opacity = m.matches ? '' : ' opacity="0.45"';
+  const ring = m.selected ? ` stroke="${s.text}" stroke-width="2.5"` : ` stroke="${s.surface}" stroke-width="2"`;
+  const shape =
+    m.kind === 'organization'
+      ? `<rect x="${fmt(x - 7)}" y="${fmt(y - 7)}" width="14" height="14" rx="2" transform="rotate(45 ${fmt(x)} ${fmt(y)})" fill="${escapeXml(m.colour)}"${ring}${opacity}/>`
+      : `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="8" fill="${escapeXml(m.colour)}"${ring}${opacity}/>`;
+  const label = m.showLabel
+    ? `<text x="${fmt(x + 12)}" y="${fmt(y + 4)}" font-size="12" font-weight="600" fill="${s.text}" stroke="${s.surface}" stroke-width="3" paint-order="stroke">${escapeXml(m.label)}</text>`
+    : '';
+  return `<g data-role="marker" data-label="${escapeXml(m.label)}">${shape}${label}</g>`;
+}
+
+/** The export as an SVG document string (with XML declaration), `width` × (header + `height` + footer) px. */
+export function buildMapSvg(o: MapSvgOptions): string {
+  const s = SCHEMES[o.scheme];
+  const base = Math.max(12, Math.min(20, Math.round(o.width / 64)));
+  const view = o.view ?? worldView(o.width, o.height);
+  const header = headerBand(o, base);
+  const footer = footerBand(o, base);
+  const mapTop = header.height;
+  const total = header.height + o.height + footer.height;
+
+  const countries = projectCountries(o.countries, o.width, o.height, view);
+  const paths: string[] = [];
+  const selectedPaths: string[] = [];
+  for (const c of countries) {
+    if (!c.d) continue;
+    const fill = countryFill(c.iso3, o.colourByIso3, o.recipient.iso3, o.scheme);
+    const iso = c.iso3 ? ` data-iso3="${escapeXml(c.iso3)}"` : '';
+    paths.push(`<path d="${c.d}"${iso} fill="${escapeXml(fill)}"><title>${escapeXml(c.name)}</title></path>`);
+    if (o.selected?.iso3 && c.iso3 === o.selected.iso3) selectedPaths.push(`<path d="${c.d}"/>`);
+  }
+
+  let overlays = '';
+  if (o.recipientLabel && o.recipient.location) {
+    const [x, y] = projectPoint(o.recipient.location, view);
+    const size = 13;
+    const w = textWidth(o.recipientLabel, size) + 12;
+    overlays +=
+      `<g data-role="recipient"><circle cx="${fmt(x)}" cy="${fmt(y)}" r="5" fill="${NEUTRALS.recipient}" stroke="${s.surface}" stroke-width="2"/>` +
+      `<rect x="${fmt(x + 12)}" y="${fmt(y - 10)}" width="${fmt(w)}" height="20" rx="4" fill="${s.surface}" fill-opacity="0.88" stroke="${NEUTRALS.recipient}"/>` +
+      `<text x="${fmt(x + 18)}" y="${fmt(y + 4.5)}" font-size="${size}" font-weight="600" fill="${s.text}">${escapeXml(o.recipientLabel)}</text></g>`;
+  }
+  for (const m of o.markers ?? []) {
+    const [x, y] = projectPoint(m.lngLat, view);
+    if (x < -20 || y < -20 || x > o.width + 20 || y > o.height + 20) continue;
+    overlays += markerShape(m, x, y, o.scheme);
+  }
+
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${total}" viewBox="0 0 ${o.width} ${total}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">` +
+    `<title>${escapeXml(o.title)}</title>` +
+    `<rect width="${o.width}" height="${total}" fill="${s.surface}"/>` +
+    `<g data-role="header">${header.body}</g>` +
+    `<defs><clipPath id="atlas-map-clip"><rect width="${o.width}" height="${o.height}"/></clipPath></defs>` +
+    `<g data-role="map" transform="translate(0 ${mapTop})" clip-path="url(#atlas-map-clip)">` +
+    `<rect width="${o.width}" height="${o.height}" fill="${s.sea}" data-role="sea"/>` +
+    `<g stroke="${s.border}" stroke-width="0.6" stroke-linejoin="round" data-role="countries">${paths.join('')}</g>` +
+    (selectedPaths.length
+      ? `<g fill="none" stroke="${s.highlight}" stroke-width="2.4" stroke-linejoin="round" data-role="selected-outline">${selectedPaths.join('')}</g>`
+      : '') +
+    overlays +
+    `</g>` +
+    `<g data-role="footer" transform="translate(0 ${mapTop + o.height})">${footer.body}</g>` +
+    `</svg>\n`
+  );
+}

@@ -1,0 +1,513 @@
+/**
+ * The presentation tour's slides, laid over the map. It owns only what is on
+ * the card and the keys a presenter's clicker sends; the slide number lives in
+ * the app (and the URL), which also moves the camera. Every text from the data
+ * is rendered as text.
+ */
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { Dataset, Sender, Statement } from '../../domain/dataset-schema';
+import type { LegendEntry } from '../../domain/legend';
+import type { Place } from '../../domain/places';
+import { highlightPhrases } from '../../domain/source-text';
+import {
+  AUTO_ADVANCE_CHOICES,
+  TOUR_CARD_FRACTION,
+  clampSlide,
+  slideTitle,
+  themeEvidence,
+  tourCounts,
+  type Slide,
+} from '../../domain/tour';
+import './tour-overlay.css';
+
+export interface TourOverlayProps {
+  dataset: Dataset;
+  places: readonly Place[];
+  legend: readonly LegendEntry[];
+  slides: readonly Slide[];
+  /** 1-based; clamped to the tour. */
+  slide: number;
+  onSlideChange: (n: number) => void;
+  onExit: () => void;
+  /**
+   * Seconds between automatic advances, or null for off. When given (not
+   * undefined) the interval is controlled by the app through
+   * `onAutoAdvanceChange`; otherwise the overlay keeps it itself.
+   */
+  autoAdvanceSeconds?: number | null;
+  onAutoAdvanceChange?: (seconds: number | null) => void;
+}
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
+const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+/** Keys typed into a field belong to the field. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'range', 'reset', 'submit', 'color', 'file', 'image'].includes(target.type);
+  }
+  return false;
+}
+
+function toggleFullscreen(): void {
+  const doc = document;
+  if (doc.fullscreenElement) {
+    if (typeof doc.exitFullscreen === 'function') doc.exitFullscreen().catch(() => undefined);
+    return;
+  }
+  const root = doc.documentElement;
+  // Not every browser (or an iframe without allowfullscreen) offers it; then F does nothing.
+  if (!doc.fullscreenEnabled || typeof root.requestFullscreen !== 'function') return;
+  root.requestFullscreen().catch(() => undefined);
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function TourOverlay({
+  dataset,
+  places,
+  legend,
+  slides,
+  slide,
+  onSlideChange,
+  onExit,
+  autoAdvanceSeconds,
+  onAutoAdvanceChange,
+}: TourOverlayProps) {
+  const total = Math.max(1, slides.length);
+  const current = clampSlide(slide, slides);
+  const currentSlide: Slide = slides[current - 1] ?? { kind: 'title' };
+  const context = { title: dataset.title, places, legend };
+  const title = slideTitle(currentSlide, context);
+
+  const [ownAuto, setOwnAuto] = useState<number | null>(autoAdvanceSeconds ?? null);
+  const auto = autoAdvanceSeconds !== undefined ? autoAdvanceSeconds : ownAuto;
+  const setAuto = useCallback(
+    (seconds: number | null) => {
+      setOwnAuto(seconds);
+      onAutoAdvanceChange?.(seconds);
+    },
+    [onAutoAdvanceChange],
+  );
+
+  const [blanked, setBlanked] = useState(false);
+  const [fullscreen, setFullscreen] = useState(() => typeof document !== 'undefined' && !!document.fullscreenElement);
+
+  const go = useCallback(
+    (n: number) => {
+      const target = clampSlide(n, slides);
+      if (target !== current) onSlideChange(target);
+    },
+    [slides, current, onSlideChange],
+  );
+
+  // The listener reads the latest values through a ref, so it is added once per mount.
+  const latest = useRef({ go, current, total, blanked, onExit, onSlideChange });
+  useEffect(() => {
+    latest.current = { go, current, total, blanked, onExit, onSlideChange };
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { go, current, total, blanked, onExit, onSlideChange } = latest.current;
+      if (blanked) {
+        // Any key brings the slide back, and does nothing else.
+        event.preventDefault();
+        setBlanked(false);
+        return;
+      }
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const { key } = event;
+      if (NEXT_KEYS.has(key)) {
+        // Also keeps Space from pressing a focused button (say, "Previous") as well.
+        event.preventDefault();
+        go(current + 1);
+      } else if (PREV_KEYS.has(key)) {
+        event.preventDefault();
+        go(current - 1);
+      } else if (key === 'Home') {
+        event.preventDefault();
+        go(1);
+      } else if (key === 'End') {
+        event.preventDefault();
+        go(total);
+      } else if (key === 'F5') {
+        // Slide programs start the show with F5; here it restarts the tour instead of reloading the page.
+        event.preventDefault();
+        onSlideChange(1);
+      } else if (key === 'f' || key === 'F') {
+        event.preventDefault();
+        toggleFullscreen();
+      } else if (key === 'b' || key === 'B' || key === '.') {
+        event.preventDefault();
+        setBlanked(true);
+      } else if (key === 'Escape') {
+        event.preventDefault();
+        onExit();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(!!document.fullscreenElement);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  // Auto-advance: one timer per slide shown; it pauses while the screen is blank and stops on the last slide.
+  useEffect(() => {
+    if (auto === null || auto <= 0 || blanked || current >= total) return;
+    const timer = window.setTimeout(() => {
+      onSlideChange(current + 1);
+      if (current + 1 >= total) setAuto(null);
+    }, auto * 1000);
+    return () => window.clearTimeout(timer);
+  }, [auto, blanked, current, total, onSlideChange, setAuto]);
+
+  const announcement = `Slide ${current} of ${total}: ${title}`;
+  const style = { '--tour-card-width': `${TOUR_CARD_FRACTION * 100}vw` } as CSSProperties;
+
+  return (
+    <div className="tour" style={style} data-testid="tour-overlay">
+      <section
+        className="tour__card"
+        aria-roledescription="slide"
+        aria-label={`${current} of ${total}: ${title}`}
+        data-slide-kind={currentSlide.kind}
+      >
+        <div className="tour__content" key={current}>
+          <SlideBody slide={currentSlide} dataset={dataset} places={places} legend={legend} />
+        </div>
+        <footer className="tour__footer">
+          <div
+            className="tour__progress"
+            role="progressbar"
+            aria-label="Tour progress"
+            aria-valuemin={1}
+            aria-valuemax={total}
+            aria-valuenow={current}
+            aria-valuetext={announcement}
+          >
+            <div className="tour__progress-fill" style={{ width: `${(current / total) * 100}%` }} />
+          </div>
+          <div className="tour__controls">
+            <button
+              type="button"
+              className="tour__button"
+              onClick={() => go(current - 1)}
+              disabled={current <= 1}
+              aria-label="Previous slide"
+              title="Previous (← ↑ PageUp)"
+            >
+              ‹
+            </button>
+            <span className="tour__count" data-testid="tour-count">
+              {current} / {total}
+            </span>
+            <button
+              type="button"
+              className="tour__button"
+              onClick={() => go(current + 1)}
+              disabled={current >= total}
+              aria-label="Next slide"
+              title="Next (→ ↓ PageDown Space)"
+            >
+              ›
+            </button>
+            <div className="tour__auto" role="group" aria-label="Auto-advance">
+              <span className="tour__auto-label" aria-hidden="true">
+                Auto
+              </span>
+              {AUTO_ADVANCE_CHOICES.map((choice) => (
+                <button
+                  key={choice ?? 'off'}
+                  type="button"
+                  className="tour__chip-button"
+                  aria-pressed={auto === choice}
+                  aria-label={choice === null ? 'Auto-advance off' : `Auto-advance every ${choice} seconds`}
+                  onClick={() => setAuto(choice)}
+                >
+                  {choice === null ? 'Off' : `${choice} s`}
+                </button>
+              ))}
+            </div>
+            <span className="tour__spacer" />
+            <button
+              type="button"
+              className="tour__button"
+              onClick={toggleFullscreen}
+              aria-pressed={fullscreen}
+              aria-label="Full screen"
+              title="Full screen (F)"
+            >
+              ⛶
+            </button>
+            <button type="button" className="tour__button tour__exit" onClick={onExit} title="Leave the tour (Esc)">
+              Exit
+            </button>
+          </div>
+        </footer>
+      </section>
+      <p className="tour__sr" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+      {blanked && (
+        <div className="tour__blank" data-testid="tour-blank" onClick={() => setBlanked(false)}>
+          <span className="tour__sr">Screen blanked. Press any key or click to return.</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SlideBody({
+  slide,
+  dataset,
+  places,
+  legend,
+}: {
+  slide: Slide;
+  dataset: Dataset;
+  places: readonly Place[];
+  legend: readonly LegendEntry[];
+}): ReactNode {
+  switch (slide.kind) {
+    case 'title':
+      return <TitleSlide dataset={dataset} places={places} />;
+    case 'place': {
+      const place = places.find((p) => p.key === slide.placeKey);
+      return place ? <PlaceSlide place={place} legend={legend} /> : <MissingSlide what={slide.placeKey} />;
+    }
+    case 'theme': {
+      const entry = legend.find((e) => e.id === slide.themeId);
+      return entry ? (
+        <ThemeSlide entry={entry} places={pick(places, slide.placeKeys)} />
+      ) : (
+        <MissingSlide what={slide.themeId} />
+      );
+    }
+    case 'listed':
+      return <ListedSlide legend={legend} places={pick(places, slide.placeKeys)} />;
+  }
+}
+
+function pick(places: readonly Place[], keys: readonly string[]): Place[] {
+  return keys.flatMap((key) => places.find((p) => p.key === key) ?? []);
+}
+
+function MissingSlide({ what }: { what: string }) {
+  return (
+    <>
+      <h2 className="tour__title">Not in this dataset</h2>
+      <p className="tour__lead">Nothing called “{what}” is in the data.</p>
+    </>
+  );
+}
+
+function TitleSlide({ dataset, places }: { dataset: Dataset; places: readonly Place[] }) {
+  const counts = tourCounts(dataset, places);
+  const source = [dataset.source.title, dataset.source.publisher].filter(Boolean).join(' · ');
+  return (
+    <>
+      <p className="tour__kicker">
+        <time dateTime={dataset.date}>{formatDate(dataset.date)}</time>
+      </p>
+      <h2 className="tour__title tour__title--main">{dataset.title}</h2>
+      <p className="tour__lead">To {dataset.recipient.name}</p>
+      <dl className="tour__counts">
+        <div>
+          <dt>countries</dt>
+          <dd>{counts.countries}</dd>
+        </div>
+        <div>
+          <dt>{counts.organisations === 1 ? 'organisation' : 'organisations'}</dt>
+          <dd>{counts.organisations}</dd>
+        </div>
+        <div>
+          <dt>statements</dt>
+          <dd>{counts.statements}</dd>
+        </div>
+        <div>
+          <dt>officials</dt>
+          <dd>{counts.officials}</dd>
+        </div>
+      </dl>
+      <p className="tour__note">Source: {source}. Quotes and paraphrase are the source text as supplied.</p>
+    </>
+  );
+}
+
+function PlaceSlide({ place, legend }: { place: Place; legend: readonly LegendEntry[] }) {
+  const bodies = place.senders.length;
+  return (
+    <>
+      <p className="tour__kicker">
+        {place.kind === 'organization' ? 'International organisation' : 'Country'}
+        {bodies > 1 ? ` · ${plural(bodies, 'body', 'bodies')} wrote` : ''}
+      </p>
+      <h2 className="tour__title">{place.name}</h2>
+      <ThemeChips ids={place.themes} legend={legend} />
+      {place.status === 'goodwill' && <p className="tour__note">Goodwill only: no field of cooperation named.</p>}
+      {place.senders.map((sender) => (
+        <SenderSection key={sender.id} sender={sender} legend={legend} showBody={sender.body !== null} />
+      ))}
+    </>
+  );
+}
+
+function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: readonly LegendEntry[]; showBody: boolean }) {
+  return (
+    <section className="tour__body" data-sender-id={sender.id}>
+      {showBody && <h3 className="tour__body-name">{sender.body}</h3>}
+      {sender.officials.length > 0 && (
+        <ul className="tour__officials" aria-label="Officials">
+          {sender.officials.map((official, i) => (
+            <li key={i} className="tour__official">
+              <span className="tour__official-name">
+                {official.rank ? `${official.rank} ` : ''}
+                {official.name}
+              </span>
+              <span className="tour__official-title">{official.title}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {sender.statements.length > 0 && (
+        <ol className="tour__statements" aria-label="Statements">
+          {sender.statements.map((statement, k) => (
+            <StatementItem
+              key={k}
+              statement={statement}
+              speaker={
+                statement.official === null
+                  ? (sender.body ?? sender.name)
+                  : (sender.officials[statement.official]?.name ?? '')
+              }
+              legend={legend}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function StatementItem({ statement, speaker, legend }: { statement: Statement; speaker: string; legend: readonly LegendEntry[] }) {
+  const pieces = highlightPhrases(
+    statement.text,
+    statement.themes.map((t) => t.evidence),
+  );
+  const text = pieces.map((piece, i) =>
+    piece.highlighted ? (
+      <mark key={i} className="tour__evidence">
+        {piece.text}
+      </mark>
+    ) : (
+      <span key={i}>{piece.text}</span>
+    ),
+  );
+  return (
+    <li className={`tour__statement tour__statement--${statement.kind}`}>
+      <p className="tour__statement-meta">
+        {statement.kind === 'quote' ? 'Quoted' : 'Reported'}
+        {speaker ? ` · ${speaker}` : ''}
+      </p>
+      {statement.kind === 'quote' ? (
+        <blockquote className="tour__statement-text" lang="en">
+          <p>{text}</p>
+        </blockquote>
+      ) : (
+        <p className="tour__statement-text" lang="en">
+          {text}
+        </p>
+      )}
+      <ThemeChips ids={statement.themes.map((t) => t.id)} legend={legend} small />
+    </li>
+  );
+}
+
+function ThemeSlide({ entry, places }: { entry: LegendEntry; places: readonly Place[] }) {
+  return (
+    <>
+      <p className="tour__kicker">{entry.kind === 'theme' ? 'Field of cooperation' : 'No field named'}</p>
+      <h2 className="tour__title tour__title--theme">
+        <span className="tour__swatch" style={{ background: entry.colour }} aria-hidden="true" />
+        {entry.label}
+      </h2>
+      <p className="tour__lead">{entry.description}</p>
+      <p className="tour__kicker">Named by {plural(places.length, 'place', 'places')}</p>
+      <ul className="tour__places" aria-label={`Places: ${entry.label}`}>
+        {places.map((place) => {
+          const evidence = themeEvidence(place, entry.id);
+          return (
+            <li key={place.key} className="tour__place">
+              <span className="tour__place-name">{place.name}</span>
+              {evidence.length > 0 && (
+                <span className="tour__place-evidence">
+                  {evidence.map((phrase, i) => (
+                    <span key={i}>
+                      {i > 0 ? ', ' : ''}“<mark className="tour__evidence">{phrase}</mark>”
+                    </span>
+                  ))}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function ListedSlide({ legend, places }: { legend: readonly LegendEntry[]; places: readonly Place[] }) {
+  const entry = legend.find((e) => e.kind === 'listed');
+  return (
+    <>
+      <p className="tour__kicker">{plural(places.length, 'more sender', 'more senders')}</p>
+      <h2 className="tour__title tour__title--theme">
+        {entry && <span className="tour__swatch" style={{ background: entry.colour }} aria-hidden="true" />}
+        Also wrote
+      </h2>
+      <p className="tour__lead">{entry?.description ?? 'Listed by the source as having sent a letter; nothing of it is quoted.'}</p>
+      <ul className="tour__listed" aria-label="Also wrote">
+        {places.map((place) => (
+          <li key={place.key}>{place.name}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ThemeChips({ ids, legend, small = false }: { ids: readonly string[]; legend: readonly LegendEntry[]; small?: boolean }) {
+  if (ids.length === 0) return null;
+  return (
+    <ul className={`tour__chips${small ? ' tour__chips--small' : ''}`} aria-label="Fields named">
+      {ids.map((id) => {
+        const entry = legend.find((e) => e.id === id);
+        return (
+          <li key={id} className="tour__chip">
+            <span className="tour__swatch tour__swatch--chip" style={{ background: entry?.colour }} aria-hidden="true" />
+            {entry?.label ?? id}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default TourOverlay;
