@@ -1,0 +1,234 @@
+/**
+ * The sender panel with the real dataset and article: officials, quotes set
+ * apart from paraphrase, evidence highlighted, the source paragraph on demand,
+ * list-only places, several bodies, closing, and data rendered as text only.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
+import type { Dataset } from '../../src/domain/dataset-schema';
+import { buildLegend } from '../../src/domain/legend';
+import { buildPlaces, type Place } from '../../src/domain/places';
+import { SenderPanel, type SenderPanelProps } from '../../src/features/panel/sender-panel';
+
+const article = readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8');
+function load(): Dataset {
+  const result = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.dataset;
+}
+const dataset = load();
+const places = buildPlaces(dataset);
+const legend = buildLegend(dataset, places);
+const placeOf = (key: string): Place => places.find((p) => p.key === key)!;
+const labelOf = (id: string) => legend.find((e) => e.id === id)!.label;
+
+function renderPanel(props: Partial<SenderPanelProps> & { place: Place }) {
+  const onClose = vi.fn<() => void>();
+  const result = render(
+    <SenderPanel senderId={null} legend={legend} sourceText={article} sourceState="ready" onClose={onClose} {...props} />,
+  );
+  return { ...result, onClose, user: userEvent.setup() };
+}
+
+/** The statement list items, in order. */
+const statementItems = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('ol > li')];
+
+describe('SenderPanel: Vietnam', () => {
+  const vietnam = placeOf('VNM');
+  const sender = vietnam.senders[0]!;
+
+  it("names the country, its body, and To Lam with his title and level", () => {
+    renderPanel({ place: vietnam, senderId: sender.id });
+    const heading = screen.getByRole('heading', { level: 2, name: 'Vietnam' });
+    expect(screen.getByRole('complementary', { name: 'Vietnam' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Ministry of Public Security' })).toBeTruthy();
+    expect(screen.getByText('To Lam')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Member of Political Bureau of the Central Committee of the Communist Party of Vietnam and Minister of Public Security',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Minister')).toBeTruthy();
+    // Focus lands in the panel, on its heading.
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it("lists the place's fields as chips in codebook order", () => {
+    renderPanel({ place: vietnam });
+    const [placeChips] = screen.getAllByRole('list', { name: 'Fields named' });
+    expect(within(placeChips!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(
+      vietnam.themes.map(labelOf),
+    );
+    expect(vietnam.themes).toHaveLength(6);
+  });
+
+  it('shows its paraphrases as reported speech, not as quotes, with the evidence marked', () => {
+    const { container } = renderPanel({ place: vietnam });
+    expect(sender.statements.every((s) => s.kind === 'paraphrase')).toBe(true);
+    expect(container.querySelector('blockquote')).toBeNull();
+    const items = statementItems(container);
+    expect(items).toHaveLength(sender.statements.length);
+    expect(items[0]!.textContent).toContain('Reported · To Lam');
+    const marks = [...items[0]!.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(expect.arrayContaining(sender.statements[0]!.themes.map((t) => t.evidence)));
+    expect(marks).toContain('anti-terrorism');
+    // The second statement names no theme: nothing marked, no chips.
+    expect(items[1]!.querySelector('mark')).toBeNull();
+    expect(within(items[1]!).queryByRole('list', { name: 'Fields named' })).toBeNull();
+  });
+
+  it('"In the source" reveals the paragraph with the statement highlighted', async () => {
+    const { container, user } = renderPanel({ place: vietnam });
+    const statement = sender.statements[0]!;
+    const item = statementItems(container)[0]!;
+    const button = within(item).getByRole('button', { name: 'In the source' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    const context = document.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(context.hidden).toBe(true);
+    expect(context.textContent).toBe('');
+
+    await user.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(button.textContent).toBe('Hide the source');
+    expect(context.hidden).toBe(false);
+    // The paragraph, found independently: the blank-line block holding the statement.
+    const paragraph = article.split(/\n\s*\n/).find((block) => block.includes(statement.text))!.trim();
+    expect(paragraph.length).toBeGreaterThan(statement.text.length);
+    expect(context.textContent).toBe(paragraph);
+    expect(paragraph.startsWith('To Lam')).toBe(true);
+    const hits = context.querySelectorAll('mark');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.textContent).toBe(statement.text);
+
+    await user.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(context.hidden).toBe(true);
+  });
+
+  it('says when the source is still loading or failed to load', async () => {
+    const loading = renderPanel({ place: vietnam, sourceText: null, sourceState: 'loading' });
+    await loading.user.click(loading.getAllByRole('button', { name: 'In the source' })[0]!);
+    expect(screen.getByText('Loading the source text…')).toBeTruthy();
+    loading.unmount();
+    const failed = renderPanel({ place: vietnam, sourceText: null, sourceState: 'error' });
+    await failed.user.click(failed.getAllByRole('button', { name: 'In the source' })[0]!);
+    expect(screen.getByText('The source text could not be loaded.')).toBeTruthy();
+  });
+
+  it("shows the unverified note and no source buttons when the dataset has no source", () => {
+    renderPanel({ place: vietnam, sourceText: null, sourceState: 'missing' });
+    expect(screen.getByText('This dataset has no source text: its quotes are unverified.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'In the source' })).toBeNull();
+  });
+
+  it('has no unverified note when the source is there', () => {
+    renderPanel({ place: vietnam });
+    expect(screen.queryByText(/unverified/)).toBeNull();
+  });
+
+  it('calls onClose from the close button', async () => {
+    const { onClose, user } = renderPanel({ place: vietnam });
+    await user.click(screen.getByRole('button', { name: /^Close panel/ }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SenderPanel: other places', () => {
+  it('sets quotes apart in blockquotes, as many as the data has', () => {
+    for (const key of ['GBR', 'TJK', 'TUR', 'interpol-general-secretariat']) {
+      const place = placeOf(key);
+      const quotes = place.senders.flatMap((s) => s.statements).filter((s) => s.kind === 'quote');
+      const { container, unmount } = renderPanel({ place });
+      const blockquotes = [...container.querySelectorAll('blockquote')];
+      expect(blockquotes.map((b) => b.textContent), key).toEqual(
+        expect.arrayContaining(quotes.map((q) => q.text)),
+      );
+      expect(blockquotes, key).toHaveLength(quotes.length);
+      unmount();
+    }
+  });
+
+  it('shows the body the link named first (United Kingdom, two bodies)', () => {
+    const uk = placeOf('GBR');
+    const first = renderPanel({ place: uk, senderId: 'gbr-national-police-chiefs-council' });
+    expect(screen.getByText('Country · 2 bodies wrote')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'National Police Chiefs Council',
+      'National Crime Agency',
+    ]);
+    const items = statementItems(first.container);
+    expect(items.map((li) => li.textContent.split(' · ')[0])).toEqual(['Reported', 'Quoted', 'Quoted']);
+    first.unmount();
+    renderPanel({ place: uk, senderId: 'gbr-national-crime-agency' });
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'National Crime Agency',
+      'National Police Chiefs Council',
+    ]);
+  });
+
+  it('says plainly that a list-only country sent a letter and quotes nothing', () => {
+    const brazil = placeOf('BRA');
+    expect(brazil.senders.every((s) => s.statements.length === 0)).toBe(true);
+    const { container } = renderPanel({ place: brazil, senderId: 'bra-listed' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Brazil' })).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Brazil sent a congratulatory letter. The source lists it among those who wrote, but quotes nothing from it.',
+      ),
+    ).toBeTruthy();
+    expect(container.querySelector('blockquote')).toBeNull();
+    expect(container.querySelector('ol')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'In the source' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Fields named' })).toBeNull();
+    // No note about unverified quotes either: there are none.
+    renderPanel({ place: brazil, sourceText: null, sourceState: 'missing' });
+    expect(screen.queryByText(/unverified/)).toBeNull();
+  });
+
+  it('calls a place that wrote without naming a field goodwill only', () => {
+    renderPanel({ place: placeOf('ARG') });
+    expect(screen.getByText('The statements below name no particular field of cooperation: goodwill only.')).toBeTruthy();
+    expect(screen.queryByText(/sent a congratulatory letter/)).toBeNull();
+  });
+
+  it('labels an organisation as such', () => {
+    renderPanel({ place: placeOf('un-police-division') });
+    expect(screen.getByText('International organisation', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'United Nations' })).toBeTruthy();
+  });
+});
+
+describe('SenderPanel: data is text, never markup', () => {
+  it('renders HTML in names, titles, bodies and statements literally', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const base = placeOf('VNM');
+    const sender = base.senders[0]!;
+    const place: Place = {
+      ...base,
+      name: `<b>${evil}</b>`,
+      senders: [
+        {
+          ...sender,
+          body: `<script>alert(2)</script>`,
+          officials: [{ ...sender.officials[0]!, name: evil, title: `<a href="javascript:alert(3)">title</a>` }],
+          statements: [{ ...sender.statements[0]!, text: `said ${evil} loudly`, offset: null, themes: [{ id: 'drug_control', evidence: evil }] }],
+        },
+      ],
+    };
+    const { container } = renderPanel({ place });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`<b>${evil}</b>`);
+    expect(screen.getByText(evil, { selector: '.official__name' })).toBeTruthy();
+    expect(screen.getByText('<script>alert(2)</script>')).toBeTruthy();
+    expect(screen.getByText('<a href="javascript:alert(3)">title</a>')).toBeTruthy();
+    expect(container.querySelector('mark')!.textContent).toBe(evil);
+    expect(container.innerHTML).not.toContain('<img');
+  });
+});
