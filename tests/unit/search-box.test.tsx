@@ -1,0 +1,146 @@
+/**
+ * The search box as a person uses it: by its label and roles, with the keyboard
+ * (ARIA 1.2 combobox) and with the mouse.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { formatProblem, parseDataset } from '../../src/domain/dataset-validation';
+import { buildPlaces } from '../../src/domain/places';
+import { buildSearchIndex } from '../../src/domain/search-index';
+import { SearchBox } from '../../src/features/search/search-box';
+
+const parsed = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
+if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+const index = buildSearchIndex(buildPlaces(parsed.dataset), new Map([['VNM', ['越南']]]));
+
+function setup() {
+  const onChoose = vi.fn();
+  const user = userEvent.setup();
+  render(<SearchBox index={index} onChoose={onChoose} placeholder="Country, body or official" />);
+  const input = screen.getByRole('combobox', { name: 'Search countries, bodies, officials' });
+  return { onChoose, user, input };
+}
+
+describe('SearchBox', () => {
+  it('is a labelled, collapsed combobox that controls a listbox', () => {
+    const { input } = setup();
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(input.getAttribute('aria-autocomplete')).toBe('list');
+    const listId = input.getAttribute('aria-controls');
+    expect(listId).toBeTruthy();
+    expect(document.getElementById(listId!)?.getAttribute('role')).toBe('listbox');
+    expect(screen.getByRole('search').contains(input)).toBe(true);
+  });
+
+  it('suggests matches as you type, ignoring diacritics, with label and detail', async () => {
+    const { user, input } = setup();
+    await user.type(input, 'jurgen');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const listbox = screen.getByRole('listbox', { name: 'Suggestions' });
+    const options = within(listbox).getAllByRole('option');
+    expect(options[0]!.textContent).toContain('Jürgen Stock');
+    expect(options[0]!.textContent).toContain('Secretary General · INTERPOL');
+    expect(screen.getByRole('option', { name: 'Jürgen Stock, Secretary General · INTERPOL' })).toBe(options[0]);
+  });
+
+  it('moves through suggestions with the arrow keys and chooses with Enter', async () => {
+    const { user, input, onChoose } = setup();
+    await user.type(input, 'viet');
+    expect(input.hasAttribute('aria-activedescendant')).toBe(false);
+
+    await user.keyboard('{ArrowDown}');
+    const options = screen.getAllByRole('option');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[2]!.id);
+    expect(options[2]!.textContent).toContain('To Lam');
+    await user.keyboard('{ArrowUp}');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    await user.keyboard('{ArrowDown}');
+
+    await user.keyboard('{Enter}');
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith({
+      placeKey: 'VNM',
+      senderId: 'vnm-ministry-of-public-security',
+    });
+    expect((input as HTMLInputElement).value).toBe('');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('wraps from the first suggestion to the last with ArrowUp', async () => {
+    const { user, input } = setup();
+    await user.type(input, 'interpol');
+    await user.keyboard('{ArrowDown}{ArrowUp}');
+    const options = screen.getAllByRole('option');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options.at(-1)!.id);
+  });
+
+  it('takes the best match on Enter when none is highlighted', async () => {
+    const { user, input, onChoose } = setup();
+    await user.type(input, 'myanmar amb{Enter}');
+    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
+  });
+
+  it('finds a country by a Chinese alias', async () => {
+    const { user, input, onChoose } = setup();
+    await user.type(input, '越南');
+    expect(screen.getAllByRole('option')[0]!.textContent).toContain('Vietnam');
+    await user.keyboard('{Enter}');
+    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
+  });
+
+  it('closes the suggestions on the first Esc and clears the text on the second, without letting it bubble', async () => {
+    const outside = vi.fn();
+    const { user, input } = setup();
+    await user.type(input, 'to lam');
+    window.addEventListener('keydown', outside);
+    try {
+      expect(input.getAttribute('aria-expanded')).toBe('true');
+      await user.keyboard('{Escape}');
+      expect(input.getAttribute('aria-expanded')).toBe('false');
+      expect(screen.queryByRole('option')).toBeNull();
+      expect((input as HTMLInputElement).value).toBe('to lam');
+      await user.keyboard('{Escape}');
+      expect((input as HTMLInputElement).value).toBe('');
+      expect(outside).not.toHaveBeenCalled();
+      // With nothing left to close, Esc goes on to the app (e.g. to close the panel).
+      await user.keyboard('{Escape}');
+      expect(outside).toHaveBeenCalledTimes(1);
+    } finally {
+      window.removeEventListener('keydown', outside);
+    }
+  });
+
+  it('chooses a suggestion with a mouse click', async () => {
+    const { user, input, onChoose } = setup();
+    await user.type(input, 'myo');
+    await user.click(screen.getByRole('option', { name: /U Myo Thant Pe/ }));
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith({ placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
+    expect((input as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).not.toBe(input);
+  });
+
+  it('says so when nothing matches', async () => {
+    const { user, input } = setup();
+    await user.type(input, 'zzqx');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('option')).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('No matches');
+  });
+
+  it('shows nothing for an empty box and closes when focus leaves', async () => {
+    const { user, input } = setup();
+    await user.click(input);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    await user.type(input, 'serbia');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.blur(input);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
