@@ -4,7 +4,7 @@
  * the app (and the URL), which also moves the camera. Every text from the data
  * is rendered as text.
  */
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Dataset, Sender, Statement } from '../../domain/dataset-schema';
 import type { LegendEntry } from '../../domain/legend';
 import type { Place } from '../../domain/places';
@@ -37,6 +37,13 @@ export interface TourOverlayProps {
   autoAdvanceSeconds?: number | null;
   onAutoAdvanceChange?: (seconds: number | null) => void;
 }
+
+/**
+ * A long slide (two bodies, three statements) does not fit the card at full
+ * size; it shrinks until it fits, but not below this share of the base, and
+ * scrolls beyond that. Most slides stay at full size.
+ */
+const MIN_FIT = 0.75;
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -179,6 +186,26 @@ export function TourOverlay({
     return () => window.clearTimeout(timer);
   }, [auto, blanked, current, total, onSlideChange, setAuto]);
 
+  // Fit the slide to the card: measure, shrink the type, measure again. Direct style writes, no re-render.
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState(0);
+  useEffect(() => {
+    const onResize = () => setViewport((v) => v + 1);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useLayoutEffect(() => {
+    const el = contentRef.current;
+    if (!el) return;
+    let fit = 1;
+    el.style.setProperty('--tour-fit', '1');
+    for (let i = 0; i < 6 && el.scrollHeight > el.clientHeight + 1 && fit > MIN_FIT; i++) {
+      // Text reflows, so area (not height) scales with the square of the size.
+      fit = Math.max(MIN_FIT, fit * Math.min(0.97, Math.sqrt(el.clientHeight / el.scrollHeight)));
+      el.style.setProperty('--tour-fit', fit.toFixed(3));
+    }
+  }, [current, slides, dataset, viewport]);
+
   const announcement = `Slide ${current} of ${total}: ${title}`;
   const style = { '--tour-card-width': `${TOUR_CARD_FRACTION * 100}vw` } as CSSProperties;
 
@@ -190,7 +217,7 @@ export function TourOverlay({
         aria-label={`${current} of ${total}: ${title}`}
         data-slide-kind={currentSlide.kind}
       >
-        <div className="tour__content" key={current}>
+        <div className="tour__content" key={current} ref={contentRef}>
           <SlideBody slide={currentSlide} dataset={dataset} places={places} legend={legend} />
         </div>
         <footer className="tour__footer">
@@ -255,7 +282,9 @@ export function TourOverlay({
               aria-label="Full screen"
               title="Full screen (F)"
             >
-              ⛶
+              <svg className="tour__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" fill="none" stroke="currentColor" strokeWidth="2" />
+              </svg>
             </button>
             <button type="button" className="tour__button tour__exit" onClick={onExit} title="Leave the tour (Esc)">
               Exit
@@ -394,9 +423,12 @@ function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: r
               key={k}
               statement={statement}
               speaker={
+                // The one official just named above need not be named again on each statement.
                 statement.official === null
                   ? (sender.body ?? sender.name)
-                  : (sender.officials[statement.official]?.name ?? '')
+                  : sender.officials.length > 1
+                    ? (sender.officials[statement.official]?.name ?? '')
+                    : ''
               }
               legend={legend}
             />
@@ -423,10 +455,13 @@ function StatementItem({ statement, speaker, legend }: { statement: Statement; s
   );
   return (
     <li className={`tour__statement tour__statement--${statement.kind}`}>
-      <p className="tour__statement-meta">
-        {statement.kind === 'quote' ? 'Quoted' : 'Reported'}
-        {speaker ? ` · ${speaker}` : ''}
-      </p>
+      <div className="tour__statement-meta">
+        <span>
+          {statement.kind === 'quote' ? 'Quoted' : 'Reported'}
+          {speaker ? ` · ${speaker}` : ''}
+        </span>
+        <ThemeChips ids={statement.themes.map((t) => t.id)} legend={legend} small />
+      </div>
       {statement.kind === 'quote' ? (
         <blockquote className="tour__statement-text" lang="en">
           <p>{text}</p>
@@ -436,7 +471,6 @@ function StatementItem({ statement, speaker, legend }: { statement: Statement; s
           {text}
         </p>
       )}
-      <ThemeChips ids={statement.themes.map((t) => t.id)} legend={legend} small />
     </li>
   );
 }
