@@ -7,9 +7,9 @@
  * exported view's pixel size, a footer band (legend, notice, source credit).
  * Text widths are estimated, not measured, since there is no DOM to measure in.
  */
-import type { Countries } from '../../data/get-countries';
+import type { Borders, Countries } from '../../data/get-countries';
 import { NEUTRALS, SCHEMES, type SchemeName } from '../../domain/palette';
-import { countryFill, projectCountries, projectPoint, worldView, type MapViewState } from './svg-map-geometry';
+import { countryFill, projectBorders, projectCountries, projectPoint, worldView, type MapViewState } from './svg-map-geometry';
 
 export const EXPORT_FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -36,6 +36,8 @@ export interface MapSvgOptions {
   height: number;
   scheme: SchemeName;
   countries: Countries;
+  /** Land borders as the map draws them; without them, country outlines are stroked instead. */
+  borders?: Borders | null;
   colourByIso3: ReadonlyMap<string, string>;
   recipient: { iso3: string; name: string; location?: [number, number] };
   /** Text beside the recipient's dot, e.g. "China · recipient"; omitted when absent. */
@@ -202,7 +204,10 @@ export function buildMapSvg(o: MapSvgOptions): string {
     `<defs><clipPath id="atlas-map-clip"><rect width="${o.width}" height="${o.height}"/></clipPath></defs>` +
     `<g data-role="map" transform="translate(0 ${mapTop})" clip-path="url(#atlas-map-clip)">` +
     `<rect width="${o.width}" height="${o.height}" fill="${s.sea}" data-role="sea"/>` +
-    `<g stroke="${s.border}" stroke-width="0.6" stroke-linejoin="round" data-role="countries">${paths.join('')}</g>` +
+    (o.borders
+      ? `<g data-role="countries">${paths.join('')}</g>` +
+        `<path d="${projectBorders(o.borders, view)}" fill="none" stroke="${s.border}" stroke-width="0.7" stroke-linejoin="round" data-role="borders"/>`
+      : `<g stroke="${s.border}" stroke-width="0.6" stroke-linejoin="round" data-role="countries">${paths.join('')}</g>`) +
     (selectedPaths.length
       ? `<g fill="none" stroke="${s.highlight}" stroke-width="2.4" stroke-linejoin="round" data-role="selected-outline">${selectedPaths.join('')}</g>`
       : '') +

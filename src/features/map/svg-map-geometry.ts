@@ -8,7 +8,7 @@
  * the PLANAR `mercatorTransform` (see world-view.ts for why not a d3 projection).
  */
 import { geoPath } from 'd3-geo';
-import type { Countries } from '../../data/get-countries';
+import type { Borders, Countries } from '../../data/get-countries';
 import { NEUTRALS, SCHEMES, type SchemeName } from '../../domain/palette';
 import { WORLD_BOUNDS, mercatorTransform } from '../../domain/world-view';
 
@@ -93,23 +93,98 @@ function constrain(
   return { fraction: [fx, fy], zoom: z };
 }
 
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/**
+ * MapLibre's cameraForBounds (no bearing) then its constraint: the bounds'
+ * centre in Mercator space, shifted by uneven padding, at the largest zoom
+ * that fits the viewport less the padding, capped at `maxZoom`.
+ */
+export function viewForBounds(
+  bounds: readonly [readonly [number, number], readonly [number, number]],
+  width: number,
+  height: number,
+  options: { padding?: Padding; maxZoom?: number; limits?: ZoomLimits } = {},
+): MapViewState {
+  const padding = options.padding ?? NO_PADDING;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const [[west, south], [east, north]] = bounds;
+  const nw = mercatorFraction([west, north]);
+  const se = mercatorFraction([east, south]);
+  const availableWidth = Math.max(1, width - padding.left - padding.right);
+  const availableHeight = Math.max(1, height - padding.top - padding.bottom);
+  const zoom = Math.min(
+    Math.log2(availableWidth / (TILE_SIZE * Math.max(se[0] - nw[0], 1e-9))),
+    Math.log2(availableHeight / (TILE_SIZE * Math.max(se[1] - nw[1], 1e-9))),
+    options.maxZoom ?? limits.maxZoom,
+  );
+  const size = TILE_SIZE * 2 ** zoom;
+  // Uneven padding moves the bounds' centre off the viewport's centre, as in MapLibre.
+  const middle: [number, number] = [
+    (nw[0] + se[0]) / 2 - (padding.left - padding.right) / 2 / size,
+    (nw[1] + se[1]) / 2 - (padding.top - padding.bottom) / 2 / size,
+  ];
+  const constrained = constrain(middle, zoom, width, height, limits);
+  return viewAt(lngLatFromFraction(constrained.fraction), constrained.zoom, width, height);
+}
+
 /**
  * The view MapLibre opens with `initialViewState={{ bounds: WORLD_BOUNDS }}`:
  * fitBounds without padding puts the bounds' centre in Mercator space at the
  * viewport centre, at the largest zoom that fits, then constrains.
  */
 export function worldView(width: number, height: number, limits: ZoomLimits = DEFAULT_LIMITS): MapViewState {
-  const [[west, south], [east, north]] = WORLD_BOUNDS;
-  const nw = mercatorFraction([west, north]);
-  const se = mercatorFraction([east, south]);
-  const fitZoom = Math.min(
-    Math.log2(width / (TILE_SIZE * (se[0] - nw[0]))),
-    Math.log2(height / (TILE_SIZE * (se[1] - nw[1]))),
-    limits.maxZoom,
-  );
-  const middle: [number, number] = [(nw[0] + se[0]) / 2, (nw[1] + se[1]) / 2];
-  const { fraction, zoom } = constrain(middle, fitZoom, width, height, limits);
-  return viewAt(lngLatFromFraction(fraction), zoom, width, height);
+  return viewForBounds(WORLD_BOUNDS, width, height, { limits });
+}
+
+/** MapLibre's camera (centre and zoom) at a size, constrained as MapLibre would. */
+export function viewForCamera(
+  center: readonly [number, number],
+  zoom: number,
+  width: number,
+  height: number,
+  limits: ZoomLimits = DEFAULT_LIMITS,
+): MapViewState {
+  const constrained = constrain(mercatorFraction(center), zoom, width, height, limits);
+  return viewAt(lngLatFromFraction(constrained.fraction), constrained.zoom, width, height);
+}
+
+/**
+ * A view expressed as a scale and translation of another view's pixels, so a
+ * drawing projected once (at `base`) can show any view: screen = base px × k + (x, y).
+ */
+export interface ScreenTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export const IDENTITY_TRANSFORM: ScreenTransform = { k: 1, x: 0, y: 0 };
+
+export function transformForView(view: MapViewState, base: MapViewState): ScreenTransform {
+  const k = 2 ** (view.zoom - base.zoom);
+  return { k, x: -view.offset[0] + base.offset[0] * k, y: -view.offset[1] + base.offset[1] * k };
+}
+
+export function viewOfTransform(t: ScreenTransform, base: MapViewState): MapViewState {
+  const zoom = base.zoom + Math.log2(t.k);
+  const offset: [number, number] = [base.offset[0] * t.k - t.x, base.offset[1] * t.k - t.y];
+  const size = TILE_SIZE * 2 ** zoom;
+  const center = lngLatFromFraction([(offset[0] + base.width / 2) / size, (offset[1] + base.height / 2) / size]);
+  return { width: base.width, height: base.height, zoom, offset, center };
+}
+
+/** The transform MapLibre's constraint would allow: zoom within limits, world edges kept outside the viewport. */
+export function constrainTransform(t: ScreenTransform, base: MapViewState, limits: ZoomLimits = DEFAULT_LIMITS): ScreenTransform {
+  const view = viewOfTransform(t, base);
+  return transformForView(viewForCamera(view.center, view.zoom, base.width, base.height, limits), base);
 }
 
 /** Longitude/latitude → pixel in the view (x right, y down from the top-left corner). */
@@ -168,6 +243,27 @@ export function projectCountries(
   }
   perView.set(key, projected);
   return projected;
+}
+
+const borderCache = new WeakMap<Borders, Map<string, string>>();
+
+/** All land borders as one SVG path's data in the view's pixels (cached like the countries). */
+export function projectBorders(borders: Borders, view: MapViewState): string {
+  const key = `${view.zoom}|${view.offset[0]}|${view.offset[1]}`;
+  let perView = borderCache.get(borders);
+  const hit = perView?.get(key);
+  if (hit !== undefined) return hit;
+  const d = geoPath(mercatorTransform(view.zoom, view.offset)).digits(1)(borders) ?? '';
+  if (!perView) {
+    perView = new Map();
+    borderCache.set(borders, perView);
+  }
+  if (perView.size >= CACHE_SIZE) {
+    const oldest = perView.keys().next().value;
+    if (oldest !== undefined) perView.delete(oldest);
+  }
+  perView.set(key, d);
+  return d;
 }
 
 /** The fill of a country, as the MapLibre fill expression picks it: the recipient first, then senders, then muted land. */

@@ -4,13 +4,30 @@
  * things in the same pixels as MapLibre's initial world view, with the same
  * HTML markers and tooltip, so the app can swap one for the other.
  *
- * Zoom and pan are a transform on top of that view (no re-projection): cheap,
- * and enough for a fallback.
+ * Shapes are projected once, for the initial world view at the current size;
+ * zoom and pan (and a camera from the URL or the tour) are a scale and
+ * translation on top, constrained as MapLibre constrains its camera, so the
+ * view can be handed to MapLibre (and the URL) as a centre and zoom.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import { SCHEMES } from '../../domain/palette';
+import { roundCamera, type Camera } from '../../domain/url-state';
 import type { MapViewProps } from './map-view';
-import { countryFill, MAP_MAX_ZOOM, projectCountries, projectPoint, worldView } from './svg-map-geometry';
+import {
+  IDENTITY_TRANSFORM,
+  constrainTransform,
+  countryFill,
+  projectBorders,
+  projectCountries,
+  projectPoint,
+  transformForView,
+  viewForBounds,
+  viewForCamera,
+  viewOfTransform,
+  worldView,
+  type ScreenTransform,
+} from './svg-map-geometry';
 import './map-view.css';
 
 declare global {
@@ -25,34 +42,26 @@ interface Size {
   height: number;
 }
 
-/** Zoom factor `k` and translation, applied after the world view's projection. */
-interface Camera {
-  k: number;
-  x: number;
-  y: number;
-}
-
 interface Hover {
   key: string;
   x: number;
   y: number;
 }
 
-const IDENTITY: Camera = { k: 1, x: 0, y: 0 };
 /** Movement (px) after which a press is a drag, not a click. */
 const DRAG_THRESHOLD = 4;
-
-function clampCamera(camera: Camera, size: Size, maxK: number): Camera {
-  const k = Math.max(1, Math.min(maxK, camera.k));
-  // Keep the viewport's centre over the map, so it can never be lost off screen.
-  const clampAxis = (t: number, extent: number) => Math.max(extent / 2 - extent * k, Math.min(extent / 2, t));
-  return { k, x: clampAxis(camera.x, size.width), y: clampAxis(camera.y, size.height) };
-}
+/** Quiet time after the last wheel step before the camera counts as settled. */
+const WHEEL_SETTLE_MS = 300;
+const DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** The camera after zooming by `factor` around a point in viewport pixels. */
-function zoomAround(camera: Camera, factor: number, px: number, py: number): Camera {
-  const k = camera.k * factor;
-  return { k, x: px - ((px - camera.x) * k) / camera.k, y: py - ((py - camera.y) * k) / camera.k };
+function zoomAround(t: ScreenTransform, factor: number, px: number, py: number): ScreenTransform {
+  const k = t.k * factor;
+  return { k, x: px - ((px - t.x) * k) / t.k, y: py - ((py - t.y) * k) / t.k };
+}
+
+function sameCamera(a: Camera | null, b: Camera | null): boolean {
+  return a === b || (!!a && !!b && a.lng === b.lng && a.lat === b.lat && a.zoom === b.zoom);
 }
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): Size | null {
@@ -94,6 +103,7 @@ const zoomButtonStyle: React.CSSProperties = {
 export function SvgMap(props: MapViewProps) {
   const {
     countries,
+    borders,
     scheme,
     colourByIso3,
     placeKeyByIso3,
@@ -104,39 +114,73 @@ export function SvgMap(props: MapViewProps) {
     selectedIso3,
     onSelect,
     describePlace,
+    placePoints,
+    camera,
+    onCameraSettled,
+    focus,
+    focusPadding,
+    onKeyboardPlace,
+    ariaLabel,
   } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useElementSize(rootRef);
-  const [camera, setCamera] = useState<Camera>(IDENTITY);
-  const cameraRef = useRef<Camera>(IDENTITY);
+  /** Where the person (or the tour) moved the map, unrounded; null: where the camera prop says. */
+  const [moved, setMoved] = useState<Camera | null>(null);
+  const [seenCamera, setSeenCamera] = useState<Camera | null>(camera);
   const [hover, setHover] = useState<Hover | null>(null);
   const [hoverIso3, setHoverIso3] = useState<string | null>(null);
+  const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
+  const [appliedFocus, setAppliedFocus] = useState<string | null>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
-  const gesture = useRef<{ startX: number; startY: number; start: Camera; moved: boolean; pinch: number | null }>({
-    startX: 0,
-    startY: 0,
-    start: IDENTITY,
-    moved: false,
-    pinch: null,
+  const gesture = useRef({ startX: 0, startY: 0, start: IDENTITY_TRANSFORM, moved: false, pinch: null as number | null });
+  const wheelTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const base = useMemo(() => (size ? worldView(size.width, size.height) : null), [size]);
+  const shapes = useMemo(() => (base ? projectCountries(countries, base.width, base.height, base) : []), [countries, base]);
+  const borderPath = useMemo(() => (base && borders ? projectBorders(borders, base) : ''), [borders, base]);
+
+  // A new camera from the URL (back/forward, a pasted link) replaces the
+  // person's move, unless it is that move coming back rounded.
+  if (!sameCamera(camera, seenCamera)) {
+    setSeenCamera(camera);
+    if (moved && !sameCamera(camera, roundCamera(moved))) setMoved(null);
+  }
+  const shown = moved ?? camera;
+  const transform =
+    size && base && shown
+      ? transformForView(viewForCamera([shown.lng, shown.lat], shown.zoom, size.width, size.height), base)
+      : IDENTITY_TRANSFORM;
+  const transformRef = useRef(transform);
+  useLayoutEffect(() => {
+    transformRef.current = transform;
   });
 
-  const view = useMemo(() => (size ? worldView(size.width, size.height) : null), [size]);
-  const maxK = view ? 2 ** (MAP_MAX_ZOOM - view.zoom) : 1;
-  const shapes = useMemo(
-    () => (view ? projectCountries(countries, view.width, view.height, view) : []),
-    [countries, view],
+  // The tour's focus: fit the place once per new key (as MapLibre's fitBounds, at most zoom 5).
+  const focusKey = focus?.key ?? null;
+  if (focusKey !== appliedFocus && size && base) {
+    setAppliedFocus(focusKey);
+    if (focus) {
+      // A jump, also without reduced motion: the SVG map does not animate.
+      const view = viewForBounds(focus.bounds, size.width, size.height, { padding: focusPadding ?? { top: 40, right: 40, bottom: 40, left: 40 }, maxZoom: 5 });
+      setMoved({ lng: view.center[0], lat: view.center[1], zoom: view.zoom });
+    }
+  }
+
+  const move = useCallback(
+    (next: ScreenTransform) => {
+      if (!size || !base) return;
+      const t = constrainTransform(next, base);
+      transformRef.current = t;
+      const view = viewOfTransform(t, base);
+      setMoved({ lng: view.center[0], lat: view.center[1], zoom: view.zoom });
+    },
+    [size, base],
   );
 
-  const applyCamera = useCallback(
-    (next: Camera) => {
-      if (!size) return;
-      const clamped = clampCamera(next, size, maxK);
-      cameraRef.current = clamped;
-      setCamera(clamped);
-    },
-    [size, maxK],
-  );
+  const settle = useCallback(() => {
+    if (base) onCameraSettled(cameraOf(transformRef.current, base));
+  }, [base, onCameraSettled]);
 
   const countryPaths = useMemo(
     () =>
@@ -147,7 +191,6 @@ export function SvgMap(props: MapViewProps) {
             d={shape.d}
             fill={countryFill(shape.iso3, colourByIso3, recipient.iso3, scheme)}
             data-iso3={shape.iso3 ?? undefined}
-            vectorEffect="non-scaling-stroke"
           />
         ) : null,
       ),
@@ -163,9 +206,13 @@ export function SvgMap(props: MapViewProps) {
   useEffect(() => {
     if (shapes.length > 0) window.__atlasSvgReady = true;
   }, [shapes]);
-  useEffect(() => () => {
-    window.__atlasSvgReady = undefined;
-  }, []);
+  useEffect(
+    () => () => {
+      window.__atlasSvgReady = undefined;
+      clearTimeout(wheelTimer.current);
+    },
+    [],
+  );
 
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {
@@ -174,15 +221,17 @@ export function SvgMap(props: MapViewProps) {
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       const rect = svg.getBoundingClientRect();
-      const lines = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? size.height : 1;
-      const factor = Math.exp((-event.deltaY * lines) / 300);
-      applyCamera(zoomAround(cameraRef.current, factor, event.clientX - rect.left, event.clientY - rect.top));
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? size.height : 1;
+      const factor = Math.exp((-event.deltaY * unit) / 300);
+      move(zoomAround(transformRef.current, factor, event.clientX - rect.left, event.clientY - rect.top));
+      clearTimeout(wheelTimer.current);
+      wheelTimer.current = setTimeout(settle, WHEEL_SETTLE_MS);
     };
     svg.addEventListener('wheel', onWheel, { passive: false });
     return () => svg.removeEventListener('wheel', onWheel);
-  }, [size, applyCamera]);
+  }, [size, move, settle]);
 
-  const localPoint = (event: React.PointerEvent | React.MouseEvent): [number, number] => {
+  const localPoint = (event: { clientX: number; clientY: number }): [number, number] => {
     const rect = rootRef.current?.getBoundingClientRect();
     return [event.clientX - (rect?.left ?? 0), event.clientY - (rect?.top ?? 0)];
   };
@@ -203,9 +252,8 @@ export function SvgMap(props: MapViewProps) {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     const [x, y] = localPoint(event);
     pointers.current.set(event.pointerId, { x, y });
-    const g = gesture.current;
     if (pointers.current.size === 1) {
-      Object.assign(g, { startX: x, startY: y, start: cameraRef.current, moved: false, pinch: null });
+      Object.assign(gesture.current, { startX: x, startY: y, start: transformRef.current, moved: false, pinch: null });
     }
   };
 
@@ -219,7 +267,7 @@ export function SvgMap(props: MapViewProps) {
         const [a, b] = points as [{ x: number; y: number }, { x: number; y: number }];
         const distance = Math.hypot(a.x - b.x, a.y - b.y);
         if (g.pinch && distance > 0) {
-          applyCamera(zoomAround(cameraRef.current, distance / g.pinch, (a.x + b.x) / 2, (a.y + b.y) / 2));
+          move(zoomAround(transformRef.current, distance / g.pinch, (a.x + b.x) / 2, (a.y + b.y) / 2));
         }
         g.pinch = distance;
         g.moved = true;
@@ -232,21 +280,22 @@ export function SvgMap(props: MapViewProps) {
         event.currentTarget.setPointerCapture?.(event.pointerId);
         clearHover();
       }
-      applyCamera({ k: g.start.k, x: g.start.x + x - g.startX, y: g.start.y + y - g.startY });
+      move({ k: g.start.k, x: g.start.x + x - g.startX, y: g.start.y + y - g.startY });
       return;
     }
-    if (event.pointerType !== 'mouse' && event.pointerType !== 'pen') return;
+    if (event.pointerType === 'touch') return;
     const place = placeOf(event.target);
     setHoverIso3(place?.iso3 ?? null);
     setHover(place ? { key: place.key, x, y } : null);
   };
 
   const handlePointerEnd = (event: React.PointerEvent<SVGSVGElement>) => {
-    pointers.current.delete(event.pointerId);
+    if (!pointers.current.delete(event.pointerId)) return;
     const g = gesture.current;
     g.pinch = null;
     const rest = [...pointers.current.values()][0];
-    if (rest) Object.assign(g, { startX: rest.x, startY: rest.y, start: cameraRef.current });
+    if (rest) Object.assign(g, { startX: rest.x, startY: rest.y, start: transformRef.current });
+    else if (g.moved) settle();
   };
 
   const handleClick = (event: React.MouseEvent<SVGSVGElement>) => {
@@ -259,48 +308,106 @@ export function SvgMap(props: MapViewProps) {
 
   const zoomBy = (factor: number) => {
     if (!size) return;
-    applyCamera(zoomAround(cameraRef.current, factor, size.width / 2, size.height / 2));
+    move(zoomAround(transformRef.current, factor, size.width / 2, size.height / 2));
+    settle();
   };
 
   const toScreen = (lngLat: readonly [number, number]): [number, number] | null => {
-    if (!view) return null;
-    const [x, y] = projectPoint(lngLat, view);
-    return [x * camera.k + camera.x, y * camera.k + camera.y];
+    if (!base) return null;
+    const [x, y] = projectPoint(lngLat, base);
+    return [x * transform.k + transform.x, y * transform.k + transform.y];
+  };
+
+  // The map is one tab stop, as MapView: arrows travel between places, Enter opens, +/- zoom, Tab leaves.
+  const handleKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || !size) return;
+    const direction = DIRECTIONS[event.key];
+    if (direction) {
+      event.preventDefault();
+      const points = [...placePoints].flatMap(([key, lngLat]) => {
+        const at = toScreen(lngLat);
+        return at ? [{ key, x: at[0], y: at[1] }] : [];
+      });
+      const from = keyboardKey ? points.find((p) => p.key === keyboardKey) : undefined;
+      const origin = from ?? { key: '', x: size.width / 2, y: size.height / 2 };
+      const next = nearestInDirection(origin, points, from ? direction : null);
+      if (next) {
+        setKeyboardKey(next.key);
+        onKeyboardPlace(next.key);
+        const inView = next.x >= 0 && next.y >= 0 && next.x <= size.width && next.y <= size.height;
+        if (!inView) {
+          const t = transformRef.current;
+          move({ k: t.k, x: t.x + size.width / 2 - next.x, y: t.y + size.height / 2 - next.y });
+        }
+      }
+    } else if ((event.key === 'Enter' || event.key === ' ') && keyboardKey) {
+      event.preventDefault();
+      onSelect(keyboardKey);
+    } else if (event.key === '+' || event.key === '=') {
+      event.preventDefault();
+      zoomBy(2);
+    } else if (event.key === '-' || event.key === '_') {
+      event.preventDefault();
+      zoomBy(0.5);
+    }
   };
 
   const s = SCHEMES[scheme];
   const tooltip = hover ? describePlace(hover.key) : null;
   const recipientAt = toScreen(recipient.location);
-  const transform = `translate(${camera.x} ${camera.y}) scale(${camera.k})`;
+  const keyboardPoint = keyboardKey ? placePoints.get(keyboardKey) : undefined;
+  const keyboardAt = keyboardPoint ? toScreen(keyboardPoint) : null;
+  const svgTransform = `translate(${transform.x} ${transform.y}) scale(${transform.k})`;
+  const atWorldView = transform.k === 1 && transform.x === 0 && transform.y === 0;
+  const pin = (at: [number, number], anchor: string): React.CSSProperties => ({
+    position: 'absolute',
+    left: 0,
+    top: 0,
+    transform: `translate(${at[0]}px, ${at[1]}px) ${anchor}`,
+  });
 
   return (
-    <div ref={rootRef} className="map-view map-view--svg" data-testid="svg-map" style={{ overflow: 'hidden' }}>
+    <div
+      ref={rootRef}
+      className="map-view map-view--svg"
+      data-testid="svg-map"
+      style={{ overflow: 'hidden' }}
+      tabIndex={0}
+      role="application"
+      aria-label={ariaLabel}
+      aria-roledescription="map"
+      onKeyDown={handleKeyDown}
+      onBlur={() => setKeyboardKey(null)}
+    >
       {size && (
         <svg
           ref={svgRef}
           width={size.width}
           height={size.height}
           viewBox={`0 0 ${size.width} ${size.height}`}
-          style={{
-            position: 'absolute',
-            inset: 0,
-            display: 'block',
-            touchAction: 'none',
-            cursor: hover ? 'pointer' : 'grab',
-          }}
+          style={{ position: 'absolute', inset: 0, display: 'block', touchAction: 'none', cursor: hover ? 'pointer' : 'grab' }}
           aria-hidden="true"
           onPointerDown={handlePointerDown}
           onPointerMove={handlePointerMove}
           onPointerUp={handlePointerEnd}
           onPointerCancel={handlePointerEnd}
-          onPointerLeave={() => clearHover()}
+          onPointerLeave={clearHover}
           onClick={handleClick}
         >
           <rect data-testid="svg-map-sea" width={size.width} height={size.height} fill={s.sea} />
-          <g transform={transform}>
-            <g stroke={s.border} strokeWidth={0.6} strokeLinejoin="round">
-              {countryPaths}
-            </g>
+          <g transform={svgTransform}>
+            <g>{countryPaths}</g>
+            {borderPath && (
+              <path
+                d={borderPath}
+                fill="none"
+                stroke={s.border}
+                strokeWidth={0.7}
+                strokeLinejoin="round"
+                vectorEffect="non-scaling-stroke"
+                pointerEvents="none"
+              />
+            )}
             {hoverOutline && (
               <path
                 d={hoverOutline}
@@ -330,23 +437,23 @@ export function SvgMap(props: MapViewProps) {
       {size && (
         <div style={{ position: 'absolute', left: 0, top: 0 }}>
           {recipientAt && (
-            <div
-              style={{ position: 'absolute', left: 0, top: 0, transform: `translate(${recipientAt[0]}px, ${recipientAt[1]}px) translateY(-50%)` }}
-            >
+            <div style={pin(recipientAt, 'translateY(-50%)')}>
               <div className="recipient-label" aria-hidden="true">
                 <span className="recipient-label__dot" />
                 <span>{recipientLabel}</span>
               </div>
             </div>
           )}
+          {keyboardAt && (
+            <div style={pin(keyboardAt, 'translate(-50%, -50%)')}>
+              <div className="keyboard-cursor" aria-hidden="true" />
+            </div>
+          )}
           {markers.map((marker) => {
             const at = toScreen(marker.lngLat);
             if (!at) return null;
             return (
-              <div
-                key={marker.key}
-                style={{ position: 'absolute', left: 0, top: 0, transform: `translate(${at[0]}px, ${at[1]}px) translate(-50%, -50%)` }}
-              >
+              <div key={marker.key} style={pin(at, 'translate(-50%, -50%)')}>
                 <button
                   type="button"
                   className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${
@@ -356,6 +463,7 @@ export function SvgMap(props: MapViewProps) {
                   aria-label={`${marker.label}${marker.kind === 'organization' ? ' (international organisation)' : ''}`}
                   aria-pressed={marker.key === selectedKey}
                   data-place={marker.key}
+                  tabIndex={-1}
                   onClick={() => onSelect(marker.key)}
                   onMouseEnter={(e) => {
                     const map = rootRef.current?.getBoundingClientRect();
@@ -374,18 +482,22 @@ export function SvgMap(props: MapViewProps) {
       )}
       {size && (
         <div style={{ position: 'absolute', left: 12, top: 12, display: 'flex', flexDirection: 'column', gap: 4, zIndex: 1 }}>
-          <button type="button" style={zoomButtonStyle} aria-label="Zoom in" onClick={() => zoomBy(2)}>
+          <button type="button" style={zoomButtonStyle} aria-label="Zoom in" tabIndex={-1} onClick={() => zoomBy(2)}>
             +
           </button>
-          <button type="button" style={zoomButtonStyle} aria-label="Zoom out" onClick={() => zoomBy(0.5)}>
+          <button type="button" style={zoomButtonStyle} aria-label="Zoom out" tabIndex={-1} onClick={() => zoomBy(0.5)}>
             −
           </button>
-          {camera.k !== 1 && (
+          {!atWorldView && (
             <button
               type="button"
               style={{ ...zoomButtonStyle, fontSize: 16 }}
               aria-label="Show the whole world"
-              onClick={() => applyCamera(IDENTITY)}
+              tabIndex={-1}
+              onClick={() => {
+                move(IDENTITY_TRANSFORM);
+                settle();
+              }}
             >
               ⌂
             </button>
@@ -402,4 +514,10 @@ export function SvgMap(props: MapViewProps) {
       )}
     </div>
   );
+}
+
+/** The camera of a transform, rounded as the URL keeps it. */
+function cameraOf(t: ScreenTransform, base: Parameters<typeof viewOfTransform>[1]): Camera {
+  const view = viewOfTransform(t, base);
+  return roundCamera({ lng: view.center[0], lat: view.center[1], zoom: view.zoom });
 }

@@ -1,0 +1,113 @@
+/**
+ * The exported SVG: a valid document with one path per sending country
+ * carrying its ISO code and fill, escaped text, and only the legend entries passed in.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Borders, Countries } from '../../src/data/get-countries';
+import { SCHEMES, NEUTRALS } from '../../src/domain/palette';
+import { buildMapSvg, escapeXml, type MapSvgOptions } from '../../src/features/map/svg-export';
+
+const countries = JSON.parse(readFileSync(join(process.cwd(), 'public/geo/countries.geojson'), 'utf8')) as Countries;
+
+const senders = new Map([
+  ['VNM', '#009150'],
+  ['FRA', '#006ec8'],
+  ['RUS', '#cd8caa'],
+]);
+
+function build(overrides: Partial<MapSvgOptions> = {}) {
+  const svg = buildMapSvg({
+    width: 1280,
+    height: 800,
+    scheme: 'light',
+    countries,
+    colourByIso3: senders,
+    recipient: { iso3: 'CHN', name: 'China', location: [116.4, 39.9] },
+    recipientLabel: 'China · recipient',
+    title: 'Letters <to> the "Ministry" & friends',
+    subtitle: '1 Jan 2025 · 3 countries',
+    legend: [
+      { label: 'Drug control', colour: '#009150', count: 4 },
+      { label: 'Counter-terrorism', colour: '#cd8caa', count: 2 },
+    ],
+    selected: { name: 'Vietnam', iso3: 'VNM' },
+    credit: 'Source: the Ministry’s article',
+    notice: 'Data loaded from a file you chose',
+    markers: [{ label: 'INTERPOL', kind: 'organization', lngLat: [4.85, 45.76], colour: '#d75a5a', matches: true, showLabel: true }],
+    ...overrides,
+  });
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  return { svg, doc };
+}
+
+describe('buildMapSvg', () => {
+  it('parses as SVG with the stated size', () => {
+    const { doc } = build();
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const root = doc.documentElement;
+    expect(root.tagName).toBe('svg');
+    expect(root.getAttribute('width')).toBe('1280');
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(800);
+    expect(root.getAttribute('font-family')).toMatch(/^system-ui/);
+  });
+
+  it('has one path per sending country with its data-iso3 and fill, and the recipient in its neutral', () => {
+    const { doc } = build();
+    for (const [iso3, colour] of senders) {
+      const paths = doc.querySelectorAll(`path[data-iso3="${iso3}"]`);
+      expect(paths, iso3).toHaveLength(1);
+      expect(paths[0]!.getAttribute('fill')).toBe(colour);
+    }
+    expect(doc.querySelector('path[data-iso3="CHN"]')!.getAttribute('fill')).toBe(NEUTRALS.recipient);
+    expect(doc.querySelector('path[data-iso3="BRA"]')!.getAttribute('fill')).toBe(SCHEMES.light.nonSender);
+    for (const path of doc.querySelectorAll('path')) expect(path.getAttribute('d') ?? '').not.toMatch(/NaN/);
+  });
+
+  it('escapes the title and keeps it as text', () => {
+    const { svg, doc } = build();
+    expect(svg).not.toContain('<to>');
+    expect(doc.querySelector('[data-role="title"]')!.textContent).toBe('Letters <to> the "Ministry" & friends');
+    expect(doc.querySelector('svg > title')!.textContent).toBe('Letters <to> the "Ministry" & friends');
+    const hostile = build({ title: '</text><script>alert(1)</script>\u0001' });
+    expect(hostile.doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(hostile.doc.getElementsByTagName('script')).toHaveLength(0);
+    expect(escapeXml(`a&b<'"`)).toBe('a&amp;b&lt;&apos;&quot;');
+  });
+
+  it('draws only the legend entries passed in, with counts, plus subtitle, selection, notice and credit', () => {
+    const { doc } = build();
+    const entries = [...doc.querySelectorAll('[data-role="legend-entry"]')].map((e) => e.textContent);
+    expect(entries).toEqual(['Drug control (4)', 'Counter-terrorism (2)']);
+    const swatches = [...doc.querySelectorAll('[data-role="legend-entry"] rect')].map((r) => r.getAttribute('fill'));
+    expect(swatches).toEqual(['#009150', '#cd8caa']);
+    expect(doc.querySelector('[data-role="subtitle"]')!.textContent).toBe('1 Jan 2025 · 3 countries');
+    expect(doc.querySelector('[data-role="selected"]')!.textContent).toBe('Vietnam');
+    expect(doc.querySelector('[data-role="selected-outline"] path')).not.toBeNull();
+    expect(doc.querySelector('[data-role="notice"]')!.textContent).toBe('Data loaded from a file you chose');
+    expect(doc.querySelector('[data-role="credit"]')!.textContent).toBe('Source: the Ministry’s article');
+    expect(doc.querySelector('[data-role="marker"]')!.getAttribute('data-label')).toBe('INTERPOL');
+  });
+
+  it('leaves out what is not given', () => {
+    const { doc } = build({ subtitle: undefined, selected: null, notice: undefined, legend: [], markers: [] });
+    expect(doc.querySelector('[data-role="subtitle"]')).toBeNull();
+    expect(doc.querySelector('[data-role="selected"]')).toBeNull();
+    expect(doc.querySelector('[data-role="notice"]')).toBeNull();
+    expect(doc.querySelectorAll('[data-role="legend-entry"]')).toHaveLength(0);
+    expect(doc.querySelector('[data-role="credit"]')).not.toBeNull();
+  });
+
+  it('draws the land borders as one line path when given them', () => {
+    const borders = JSON.parse(readFileSync(join(process.cwd(), 'public/geo/borders.geojson'), 'utf8')) as Borders;
+    const { doc } = build({ borders });
+    expect(doc.querySelector('[data-role="borders"]')!.getAttribute('d')!.length).toBeGreaterThan(1000);
+    expect(doc.querySelector('[data-role="countries"]')!.getAttribute('stroke')).toBeNull();
+  });
+
+  it('uses no external resources', () => {
+    const { svg } = build();
+    expect(svg).not.toMatch(/href=|url\((?!#)|@import|<image/);
+  });
+});
