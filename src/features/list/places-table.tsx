@@ -1,0 +1,232 @@
+/**
+ * The list view: every place as a row of a real table, sortable by column
+ * buttons (state in `aria-sort`), filtered by officials' level here and by the
+ * legend's themes from outside. Selecting a row selects the place as a map
+ * click does. Rows, sorting and filtering come from `domain/place-table`.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OfficialLevel } from '../../domain/dataset-schema';
+import { officialLevels } from '../../domain/dataset-schema';
+import type { LegendEntry } from '../../domain/legend';
+import { OFFICIAL_LEVEL_LABELS } from '../../domain/official-levels';
+import {
+  buildPlaceRows,
+  filterPlaceRows,
+  levelCounts,
+  nextSort,
+  sortPlaceRows,
+  type OfficialRow,
+  type SortKey,
+  type TableSort,
+} from '../../domain/place-table';
+import type { Place } from '../../domain/places';
+import './places-table.css';
+
+export interface PlacesTableProps {
+  places: readonly Place[];
+  legend: readonly LegendEntry[];
+  /** The legend's selection; rows follow it as the map does. */
+  selectedThemes: ReadonlySet<string>;
+  selectedKey: string | null;
+  onSelect: (placeKey: string) => void;
+  /** Officials' levels to keep (empty: all). Controlled, so the app can keep it. */
+  levelFilter: ReadonlySet<OfficialLevel>;
+  onLevelFilterChange: (next: ReadonlySet<OfficialLevel>) => void;
+}
+
+const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
+  name: 'Place',
+  level: 'Highest level',
+  themes: 'Fields',
+  statements: 'Statements',
+};
+
+function officialText(official: OfficialRow): string {
+  const name = official.rank ? `${official.rank} ${official.name}` : official.name;
+  return `${name} — ${official.title} (${OFFICIAL_LEVEL_LABELS[official.level].en})`;
+}
+
+export function PlacesTable({
+  places,
+  legend,
+  selectedThemes,
+  selectedKey,
+  onSelect,
+  levelFilter,
+  onLevelFilterChange,
+}: PlacesTableProps) {
+  const [sort, setSort] = useState<TableSort | null>(null);
+
+  const allRows = useMemo(() => buildPlaceRows(places), [places]);
+  const counts = useMemo(() => levelCounts(allRows, selectedThemes), [allRows, selectedThemes]);
+  const rows = useMemo(
+    () => sortPlaceRows(filterPlaceRows(allRows, { levels: levelFilter, themes: selectedThemes }), sort),
+    [allRows, levelFilter, selectedThemes, sort],
+  );
+  const entries = useMemo(() => new Map(legend.map((e) => [e.id, e])), [legend]);
+
+  // Bring the selected place into view when the selection changes (a map click,
+  // a search), not when the user re-sorts or filters.
+  const selectedRow = useRef<HTMLTableRowElement | null>(null);
+  useEffect(() => {
+    const row = selectedRow.current;
+    if (selectedKey && row && typeof row.scrollIntoView === 'function') {
+      row.scrollIntoView({ block: 'nearest' });
+    }
+  }, [selectedKey]);
+
+  const toggleLevel = (level: OfficialLevel) => {
+    const next = new Set(levelFilter);
+    if (next.has(level)) next.delete(level);
+    else next.add(level);
+    onLevelFilterChange(next);
+  };
+
+  const filtering = levelFilter.size > 0 || selectedThemes.size > 0;
+  const levelNames = officialLevels.filter((l) => levelFilter.has(l)).map((l) => OFFICIAL_LEVEL_LABELS[l].en);
+  const summary =
+    rows.length === 0
+      ? 'No place matches these filters.'
+      : filtering
+        ? `Showing ${rows.length} of ${allRows.length} places` +
+          (levelNames.length > 0 ? ` with an official at ${levelNames.join(' or ')} level` : '') +
+          (selectedThemes.size > 0 ? ', following the legend’s filter' : '') +
+          '.'
+        : `Showing all ${allRows.length} places.`;
+
+  const sortHeader = (key: SortKey, className?: string) => {
+    const active = sort?.key === key;
+    return (
+      <th scope="col" className={className} aria-sort={active ? sort.direction : undefined}>
+        <button type="button" className="places-table__sort" onClick={() => setSort(nextSort(sort, key))}>
+          {COLUMN_LABEL[key]}
+          <span className="places-table__arrow" aria-hidden="true">
+            {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="places-table">
+      <fieldset className="places-table__levels">
+        <legend>Who wrote: level of the official</legend>
+        <div className="places-table__level-list">
+          {officialLevels.map((level) => (
+            <label key={level} className="places-table__level">
+              <input type="checkbox" checked={levelFilter.has(level)} onChange={() => toggleLevel(level)} />
+              <span>
+                {OFFICIAL_LEVEL_LABELS[level].en} <span className="places-table__count">({counts.get(level) ?? 0})</span>
+              </span>
+            </label>
+          ))}
+          <button
+            type="button"
+            className="places-table__clear"
+            onClick={() => onLevelFilterChange(new Set())}
+            disabled={levelFilter.size === 0}
+          >
+            Any level
+          </button>
+        </div>
+      </fieldset>
+      <p className="places-table__summary" role="status">
+        {summary}
+      </p>
+      <div className="places-table__scroll">
+        <table className="places-table__table">
+          <caption>
+            Places that wrote, with their bodies, officials, fields of cooperation and number of statements
+            <span className="places-table__hidden">
+              {' '}
+              (column headers with buttons sort the table)
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              {sortHeader('name', 'places-table__name-col')}
+              <th scope="col">Bodies</th>
+              <th scope="col">Officials</th>
+              {sortHeader('level')}
+              {sortHeader('themes')}
+              {sortHeader('statements', 'places-table__number')}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={6} className="places-table__empty">
+                  No place matches these filters.
+                </td>
+              </tr>
+            )}
+            {rows.map((row) => {
+              const selected = row.key === selectedKey;
+              return (
+                <tr
+                  key={row.key}
+                  ref={selected ? selectedRow : undefined}
+                  className={selected ? 'places-table__row places-table__row--selected' : 'places-table__row'}
+                  aria-current={selected ? 'true' : undefined}
+                  data-place-key={row.key}
+                  // The name button is the way in for keyboards and screen readers (its
+                  // click bubbles here); a pointer may click anywhere in the row.
+                  onClick={() => onSelect(row.key)}
+                >
+                  <th scope="row" className="places-table__name-cell">
+                    <button type="button" className="places-table__select">
+                      {row.place.name}
+                    </button>
+                    {row.place.kind === 'organization' && <span className="places-table__tag">organisation</span>}
+                  </th>
+                  <td>
+                    {row.bodies.length > 0 ? (
+                      <ul className="places-table__plain">
+                        {row.bodies.map((body, i) => (
+                          <li key={i}>{body}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="places-table__muted">Not named</span>
+                    )}
+                  </td>
+                  <td>
+                    {row.officials.length > 0 ? (
+                      <ul className="places-table__plain">
+                        {row.officials.map((official, i) => (
+                          <li key={i}>{officialText(official)}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="places-table__muted">None named</span>
+                    )}
+                  </td>
+                  <td>{row.highestLevel ? OFFICIAL_LEVEL_LABELS[row.highestLevel].en : <span className="places-table__muted">—</span>}</td>
+                  <td>
+                    <ul className="places-table__chips">
+                      {row.legendIds.map((id) => {
+                        const entry = entries.get(id);
+                        return (
+                          <li key={id} className="places-table__chip">
+                            <span
+                              className={`places-table__swatch places-table__swatch--${entry?.kind ?? 'theme'}`}
+                              style={{ background: entry?.colour }}
+                              aria-hidden="true"
+                            />
+                            {entry?.label ?? id}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </td>
+                  <td className="places-table__number">{row.statementCount}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
