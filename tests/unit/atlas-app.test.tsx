@@ -1,0 +1,280 @@
+/**
+ * The app as composed, with the map module replaced by a stub (jsdom has no
+ * WebGL): files served from disk through a mocked fetch, the view kept in the
+ * URL, the panel, the legend filter, and the designed failure states.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AtlasApp } from '../../src/app/atlas-app';
+import { createQueryClient } from '../../src/data/query-client';
+import type { MapViewProps } from '../../src/features/map/map-view';
+
+/** The props the stubbed map last received. */
+const mapProps: { current: MapViewProps | null } = { current: null };
+
+vi.mock('../../src/features/map/map-view', () => ({
+  MapView: (props: MapViewProps) => {
+    mapProps.current = props;
+    const keys = [...new Set([...props.placeKeyByIso3.values(), ...props.markers.map((m) => m.key)])];
+    return (
+      <div data-testid="map-stub">
+        {keys.map((key) => (
+          <button key={key} type="button" onClick={() => props.onSelect(key)}>
+            {`Map place ${key}`}
+          </button>
+        ))}
+        <button type="button" onClick={() => props.onSelect(null)}>
+          Map sea
+        </button>
+      </div>
+    );
+  },
+}));
+
+const FILES: Record<string, string> = {
+  'data/atlas.json': readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8'),
+  'data/source/article.txt': readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8'),
+  'geo/countries.geojson': readFileSync(resolve(process.cwd(), 'public/geo/countries.geojson'), 'utf8'),
+  'geo/borders.geojson': '{"type":"FeatureCollection","features":[]}',
+};
+const atlas = JSON.parse(FILES['data/atlas.json']!) as {
+  themes: { id: string; label: string }[];
+  senders: { id: string; kind: string; iso3: string | null; officials: { title?: string }[] }[];
+};
+
+type Override = (path: string) => Response | undefined;
+let override: Override = () => undefined;
+const requested: string[] = [];
+
+function serve(input: RequestInfo | URL): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  requested.push(url.pathname);
+  const path = Object.keys(FILES).find((p) => url.pathname.endsWith(`/${p}`));
+  const custom = path ? override(path) : undefined;
+  if (custom) return Promise.resolve(custom);
+  if (!path) return Promise.resolve(new Response('not found', { status: 404 }));
+  return Promise.resolve(new Response(FILES[path], { status: 200 }));
+}
+
+beforeEach(() => {
+  override = () => undefined;
+  requested.length = 0;
+  mapProps.current = null;
+  window.history.replaceState(null, '', '/');
+  vi.stubGlobal('fetch', vi.fn(serve));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function renderApp(search = '') {
+  window.history.replaceState(null, '', `/${search}`);
+  const client = createQueryClient();
+  render(
+    <QueryClientProvider client={client}>
+      <AtlasApp />
+    </QueryClientProvider>,
+  );
+  return userEvent.setup({ pointerEventsCheck: 0 });
+}
+
+const TITLE = "Congratulations from abroad on the first Chinese People's Police Day";
+const labelOf = (id: string) => atlas.themes.find((t) => t.id === id)!.label;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const legend = () => within(screen.getByRole('region', { name: 'Fields of cooperation' }));
+const legendToggle = (id: string) =>
+  legend().getByRole('button', { name: new RegExp(`^${escape(labelOf(id))}\\s*\\d+ places$`) });
+const search = () => new URLSearchParams(window.location.search);
+
+describe('AtlasApp', () => {
+  it('loads: shows a loading state, then the title, legend and map', async () => {
+    renderApp();
+    expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    const countries = new Set(atlas.senders.filter((s) => s.kind === 'country').map((s) => s.iso3)).size;
+    const orgs = atlas.senders.filter((s) => s.kind === 'organization').length;
+    expect(screen.getByText(new RegExp(`${countries} countries and ${orgs} international organisations wrote`))).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Fields of cooperation' })).toBeTruthy();
+    expect(await screen.findByText('Map place VNM')).toBeTruthy();
+    expect(screen.getByText('Map place interpol-general-secretariat')).toBeTruthy();
+    expect(requested.some((p) => p.endsWith('/data/atlas.json'))).toBe(true);
+    expect(requested.some((p) => p.endsWith('/geo/countries.geojson'))).toBe(true);
+    // No panel until a place is chosen; the URL stays clean.
+    expect(screen.queryByTestId('sender-panel')).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+
+  it('opens the panel when a country is clicked and writes its first body to the URL', async () => {
+    const user = renderApp();
+    await user.click(await screen.findByText('Map place VNM'));
+    const panel = await screen.findByTestId('sender-panel');
+    expect(within(panel).getByRole('heading', { level: 2, name: 'Vietnam' })).toBeTruthy();
+    expect(within(panel).getByText(/Member of Political Bureau of the Central Committee/)).toBeTruthy();
+    expect(search().get('sender')).toBe('vnm-ministry-of-public-security');
+    expect(mapProps.current!.selectedKey).toBe('VNM');
+    expect(mapProps.current!.selectedIso3).toBe('VNM');
+
+    // A country with two bodies writes the first one's id.
+    await user.click(screen.getByText('Map place GBR'));
+    expect(search().get('sender')).toBe('gbr-national-crime-agency');
+    expect(within(screen.getByTestId('sender-panel')).getByRole('heading', { level: 2, name: 'United Kingdom' })).toBeTruthy();
+  });
+
+  it('shows the source paragraph in the panel once the article has loaded', async () => {
+    const user = renderApp('?sender=vnm-ministry-of-public-security');
+    const panel = await screen.findByTestId('sender-panel');
+    const [button] = within(panel).getAllByRole('button', { name: 'In the source' });
+    await user.click(button!);
+    const context = document.getElementById(button!.getAttribute('aria-controls')!)!;
+    const hit = await within(context).findByText(/^noted that the high-level dialogue/);
+    expect(hit.tagName).toBe('MARK');
+    expect(requested.some((p) => p.endsWith('/data/source/article.txt'))).toBe(true);
+  });
+
+  it('closes the panel with Esc, with the close button and by clicking the sea', async () => {
+    const user = renderApp();
+    await user.click(await screen.findByText('Map place VNM'));
+    expect(await screen.findByTestId('sender-panel')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('sender-panel')).toBeNull();
+    expect(search().has('sender')).toBe(false);
+
+    await user.click(screen.getByText('Map place MNG'));
+    await user.click(within(screen.getByTestId('sender-panel')).getByRole('button', { name: /^Close panel/ }));
+    expect(screen.queryByTestId('sender-panel')).toBeNull();
+
+    await user.click(screen.getByText('Map place AUS'));
+    expect(search().get('sender')).toBe('aus-australian-federal-police');
+    await user.click(screen.getByText('Map sea'));
+    expect(screen.queryByTestId('sender-panel')).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+
+  it('writes the theme filter to the URL in legend order and recolours the map', async () => {
+    const user = renderApp();
+    await screen.findByText('Map place VNM');
+    const before = mapProps.current!.colourByIso3;
+    const mongolia = before.get('MNG');
+
+    await user.click(legendToggle('public_security'));
+    expect(search().get('themes')).toBe('public_security');
+    expect(legendToggle('public_security').getAttribute('aria-pressed')).toBe('true');
+    await user.click(legendToggle('drug_control'));
+    // Codebook order, not click order: one filter, one link.
+    expect(window.location.search).toBe('?themes=drug_control,public_security');
+
+    const fills = mapProps.current!.colourByIso3;
+    expect(fills.get('VNM')).toBe(fills.get('AUS'));
+    expect(fills.get('MNG')).not.toBe(mongolia);
+
+    await user.click(legendToggle('public_security'));
+    expect(search().get('themes')).toBe('drug_control');
+    await user.click(legend().getByRole('button', { name: 'Show all' }));
+    expect(window.location.search).toBe('');
+    expect(mapProps.current!.colourByIso3.get('MNG')).toBe(mongolia);
+  });
+
+  it('restores a deep link: the panel of the named body and the filter', async () => {
+    renderApp('?sender=gbr-national-police-chiefs-council&themes=drug_control');
+    const panel = await screen.findByTestId('sender-panel');
+    expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'National Police Chiefs Council',
+      'National Crime Agency',
+    ]);
+    expect(legendToggle('drug_control').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByText(/^No sender|^Ignored/)).toBeNull();
+  });
+
+  it('follows back and forward', async () => {
+    const user = renderApp();
+    await user.click(await screen.findByText('Map place VNM'));
+    await user.click(screen.getByText('Map place MNG'));
+    expect(search().get('sender')).toBe('mng-national-police-agency');
+    window.history.replaceState(null, '', '/?sender=vnm-ministry-of-public-security');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Vietnam' })).toBeTruthy();
+    window.history.replaceState(null, '', '/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(screen.queryByTestId('sender-panel')).toBeNull());
+  });
+
+  it('shows a notice for an unknown sender and an unknown theme, and can dismiss it', async () => {
+    const user = renderApp('?sender=atlantis-police&themes=piracy,drug_control');
+    const notice = await screen.findByText('No sender "atlantis-police" in this dataset; the link\'s selection was ignored.');
+    expect(screen.getByText('No theme "piracy" in this dataset; it was left out of the filter.')).toBeTruthy();
+    expect(screen.queryByTestId('sender-panel')).toBeNull();
+    expect(legendToggle('drug_control').getAttribute('aria-pressed')).toBe('true');
+    await user.click(within(notice.parentElement!).getByRole('button', { name: 'Dismiss notice' }));
+    expect(screen.queryByText(/atlantis-police/)).toBeNull();
+  });
+
+  it('shows a hostile link parameter as text, clipped, never as markup', async () => {
+    renderApp(`?sender=${encodeURIComponent('<img src=x onerror=alert(1)>')}&${'k'.repeat(500)}=1`);
+    expect(await screen.findByText(/^Ignored sender "<img src=x onerror=alert\(1\)>"/)).toBeTruthy();
+    const unknown = screen.getByText(/unknown link parameter/);
+    expect(unknown.textContent.length).toBeLessThan(120);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('names the sender and field when the dataset fails validation, and retries', async () => {
+    const broken = JSON.parse(FILES['data/atlas.json']!) as typeof atlas;
+    delete broken.senders[0]!.officials[0]!.title;
+    let serveBroken = true;
+    override = (path) => (path === 'data/atlas.json' && serveBroken ? new Response(JSON.stringify(broken)) : undefined);
+    const user = renderApp();
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Could not load the dataset' })).toBeTruthy();
+    expect(alert.textContent).toContain('it does not match the atlas format (1 problem)');
+    expect(
+      within(alert).getByText(
+        'sender "vnm-ministry-of-public-security" (#1) field officials[0].title: expected string, found nothing (the field is missing)',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 1, name: TITLE })).toBeNull();
+
+    serveBroken = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+  });
+
+  it('says the dataset was not found on a 404', async () => {
+    override = (path) => (path === 'data/atlas.json' ? new Response('gone', { status: 404 }) : undefined);
+    renderApp();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/not found/);
+    expect(alert.textContent).toContain('data/atlas.json');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('says what is wrong when the dataset is an HTML page', async () => {
+    override = (path) => (path === 'data/atlas.json' ? new Response('<!doctype html><html></html>') : undefined);
+    renderApp();
+    expect((await screen.findByRole('alert')).textContent).toContain('it is an HTML page, not JSON');
+  });
+
+  it('keeps the legend and panel working when the shapes 404, with a retry for the shapes', async () => {
+    let shapesMissing = true;
+    override = (path) =>
+      path === 'geo/countries.geojson' && shapesMissing ? new Response('', { status: 404 }) : undefined;
+    const user = renderApp('?sender=vnm-ministry-of-public-security');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The map shapes could not be shown.');
+    expect(alert.textContent).toMatch(/not found/);
+    expect(screen.queryByTestId('map-stub')).toBeNull();
+
+    // The legend still filters and the panel still opens from the link.
+    expect(screen.getByTestId('sender-panel')).toBeTruthy();
+    await user.click(legendToggle('drug_control'));
+    expect(search().get('themes')).toBe('drug_control');
+    expect(legendToggle('drug_control').getAttribute('aria-pressed')).toBe('true');
+
+    shapesMissing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('map-stub')).toBeTruthy();
+    expect(screen.queryByText('The map shapes could not be shown.', { exact: false })).toBeNull();
+  });
+});
