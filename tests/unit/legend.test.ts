@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The legend as filter: theme colours, entries and counts, which places match a
  * selection, and the colour each place takes.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * What the map draws, on the real dataset and the prepared geometry: fill
  * colours per country, and markers for organisations and for countries too

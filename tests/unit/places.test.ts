@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Aggregation by country: one place per country (however many bodies wrote),
  * one per organisation; themes, status and counts derived from the dataset.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The source text as paragraphs with offsets, on the real article: every
  * statement of the dataset lies in exactly one paragraph, and the highlight

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * View state in the URL: every combination of parameters round-trips; only
  * non-defaults are written, in a fixed order; hostile or malformed links never
