@@ -14,17 +14,29 @@ import type { LegendEntry } from '../domain/legend';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
+import type { OfficialLevel } from '../domain/dataset-schema';
+import { unionBounds, type Bounds } from '../domain/map-model';
+import { buildSearchIndex, countryNameAliases } from '../domain/search-index';
+import { buildTourSlides, clampSlide, slideView, TOUR_CARD_FRACTION } from '../domain/tour';
+import { WORLD_BOUNDS } from '../domain/world-view';
 import { ThemeLegend } from '../features/legend/theme-legend';
-import { MapView } from '../features/map/map-view';
+import { PlacesTable } from '../features/list/places-table';
+import type { MapViewProps } from '../features/map/map-view';
+import { SvgMap } from '../features/map/svg-map';
+import { hasWebGL } from '../features/map/webgl-support';
 import { SenderPanel } from '../features/panel/sender-panel';
+import { SearchBox } from '../features/search/search-box';
 import { AboutDialog } from './about-dialog';
 import { LoadFailure, LoadingScreen, PartFailure } from './load-states';
 import { NoticeList } from './notice-list';
-import { useAtlasModel } from './use-atlas-model';
+import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
 import { usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import './atlas-app.css';
 
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
+const TourOverlay = lazy(() => import('../features/tour/tour-overlay'));
+// MapLibre is most of the app's script: it loads only where WebGL can draw it.
+const MapView = lazy(() => import('../features/map/map-view').then((m) => ({ default: m.MapView })));
 
 export function AtlasApp() {
   const datasetQuery = useDataset();
@@ -82,6 +94,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const [legendOpen, setLegendOpen] = useState(!view.embed);
+  const [listOpen, setListOpen] = useState(false);
+  const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
+  const [webgl] = useState(hasWebGL);
 
   const legendIdsForResolve = useMemo(
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
@@ -91,15 +106,40 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     () => resolveAgainstDataset(view, new Set(dataset.senders.map((s) => s.id)), legendIdsForResolve),
     [view, dataset, legendIdsForResolve],
   );
-  const selectedThemes = useMemo(() => new Set(resolved.view.themes), [resolved.view.themes]);
-  const model = useAtlasModel(dataset, countries, selectedThemes, scheme);
-  const { places, legend } = model;
+  const presenting = resolved.view.mode === 'present';
+  const { places, legend } = usePlacesAndLegend(dataset);
+  const slides = useMemo(() => buildTourSlides(places, legend, resolved.view.tour), [places, legend, resolved.view.tour]);
+  const slideNumber = clampSlide(resolved.view.slide ?? 1, slides);
+  const currentSlide = useMemo(
+    () => (presenting ? slideView(slides[slideNumber - 1] ?? { kind: 'title' }) : null),
+    [presenting, slides, slideNumber],
+  );
+  const urlThemes = resolved.view.themes;
+  // On a tour slide the slide decides the filter; otherwise the URL does.
+  const selectedThemes = useMemo(() => new Set(currentSlide?.legendIds ?? urlThemes), [currentSlide, urlThemes]);
+  const model = useAtlasModel(places, legend, countries, selectedThemes, scheme);
+  const searchIndex = useMemo(() => buildSearchIndex(places, countryNameAliases(places)), [places]);
 
   const bordersQuery = useBorders();
   const sourceUrl = dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
   const sourceQuery = useSourceText(sourceUrl);
   const notices = [...urlNotices, ...resolved.notices].filter((n) => !dismissed.includes(n));
-  const selectedPlace = resolved.view.sender ? findPlaceBySender(places, resolved.view.sender) : undefined;
+  const selectedPlace = currentSlide
+    ? currentSlide.placeKey
+      ? model.placeByKey.get(currentSlide.placeKey)
+      : undefined
+    : resolved.view.sender
+      ? findPlaceBySender(places, resolved.view.sender)
+      : undefined;
+  const focus = useMemo<{ key: string; bounds: Bounds } | null>(() => {
+    if (!currentSlide) return null;
+    const bounds = currentSlide.placeKey
+      ? model.boundsByKey.get(currentSlide.placeKey)
+      : currentSlide.placeKeys.length > 0
+        ? unionBounds(currentSlide.placeKeys.map((k) => model.boundsByKey.get(k)))
+        : WORLD_BOUNDS;
+    return { key: `${resolved.view.tour}-${slideNumber}`, bounds: bounds ?? WORLD_BOUNDS };
+  }, [currentSlide, model.boundsByKey, resolved.view.tour, slideNumber]);
 
   const selectPlace = useCallback(
     (key: string | null) => {
@@ -133,13 +173,20 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   );
 
   useEffect(() => {
-    if (!selectedPlace || dialog) return;
+    if (presenting || dialog) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') selectPlace(null);
+      if (event.defaultPrevented) return;
+      if (event.key === 'Escape' && selectedPlace) selectPlace(null);
+      else if (event.key === 'Escape' && listOpen) setListOpen(false);
+      else if (event.key === 'F5' && !event.ctrlKey && !event.metaKey) {
+        // Slide programs start a show with F5; so does the atlas (Ctrl+F5 still reloads).
+        event.preventDefault();
+        update({ mode: 'present', slide: 1 });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selectedPlace, selectPlace, dialog]);
+  }, [presenting, selectedPlace, selectPlace, dialog, listOpen, update]);
 
   const describePlace = useCallback(
     (key: string) => {
@@ -160,33 +207,41 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     return `${window.location.pathname}${search}`;
   }, [resolved.view]);
 
+  const mapProps: Omit<MapViewProps, 'countries'> = {
+    borders: bordersQuery.data ?? null,
+    scheme,
+    colourByIso3: model.fills,
+    placeKeyByIso3: model.placeKeyByIso3,
+    recipient: { iso3: dataset.recipient.iso3, name: dataset.recipient.name, location: dataset.recipient.location },
+    recipientLabel: `${countryName(dataset.recipient.iso3, 'en')} · recipient`,
+    markers: model.markers,
+    selectedKey: selectedPlace?.key ?? null,
+    selectedIso3: selectedPlace?.iso3 ?? null,
+    onSelect: presenting ? ignoreSelect : selectPlace,
+    describePlace,
+    placePoints: model.placePoints,
+    camera: presenting ? null : resolved.view.camera,
+    onCameraSettled: presenting ? ignoreCamera : cameraSettled,
+    focus,
+    focusPadding: presenting ? tourPadding() : undefined,
+    reducedMotion,
+    onKeyboardPlace: keyboardPlace,
+    occludedRight: selectedPlace && !presenting ? panelWidth() : 0,
+    ariaLabel: `${mapLabel} Use the arrow keys to move between places and Enter to open one.`,
+  };
   const map = countries ? (
     <ErrorBoundary
       fallbackRender={({ error, resetErrorBoundary }) => (
         <PartFailure what="The map" message={errorMessage(error)} onRetry={resetErrorBoundary} />
       )}
     >
-      <MapView
-        countries={countries}
-        borders={bordersQuery.data ?? null}
-        scheme={scheme}
-        colourByIso3={model.fills}
-        placeKeyByIso3={model.placeKeyByIso3}
-        recipient={{ iso3: dataset.recipient.iso3, name: dataset.recipient.name, location: dataset.recipient.location }}
-        recipientLabel={`${countryName(dataset.recipient.iso3, 'en')} · recipient`}
-        markers={model.markers}
-        selectedKey={selectedPlace?.key ?? null}
-        selectedIso3={selectedPlace?.iso3 ?? null}
-        onSelect={selectPlace}
-        describePlace={describePlace}
-        placePoints={model.placePoints}
-        camera={resolved.view.camera}
-        onCameraSettled={cameraSettled}
-        focus={null}
-        reducedMotion={reducedMotion}
-        onKeyboardPlace={keyboardPlace}
-        ariaLabel={`${mapLabel} Use the arrow keys to move between places and Enter to open one.`}
-      />
+      {webgl ? (
+        <Suspense fallback={<SvgMap countries={countries} {...mapProps} />}>
+          <MapView countries={countries} {...mapProps} />
+        </Suspense>
+      ) : (
+        <SvgMap countries={countries} {...mapProps} />
+      )}
     </ErrorBoundary>
   ) : countriesState === 'loading' ? (
     <LoadingScreen what="the map shapes" inline />
@@ -199,7 +254,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       className={`atlas${selectedPlace ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}`}
       data-scheme={scheme}
     >
-      {!embed && (
+      {!embed && !presenting && (
         <header className="atlas__header">
           <div className="atlas__heading">
             <h1 className="atlas__title">{dataset.title}</h1>
@@ -208,7 +263,29 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               the {dataset.recipient.name}
             </p>
           </div>
+          <ErrorBoundary fallbackRender={() => null}>
+            <SearchBox
+              index={searchIndex}
+              onChoose={({ senderId }) => {
+                update({ sender: senderId });
+                const place = findPlaceBySender(places, senderId);
+                if (place) setAnnouncement(`${place.name} selected. Its panel is open.`);
+              }}
+              placeholder="Country, body or official"
+            />
+          </ErrorBoundary>
           <nav className="atlas__actions" aria-label="Atlas">
+            <button
+              type="button"
+              className="atlas__button"
+              aria-pressed={listOpen}
+              onClick={() => setListOpen((open) => !open)}
+            >
+              {listOpen ? 'Map view' : 'List view'}
+            </button>
+            <button type="button" className="atlas__button" onClick={() => update({ mode: 'present', slide: 1 })}>
+              Present
+            </button>
             <button
               type="button"
               className="atlas__button"
@@ -228,7 +305,29 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
       <main className="atlas__main">
         {embed && <h1 className="visually-hidden">{dataset.title}</h1>}
-        <div className="atlas__map">{map}</div>
+        <div className="atlas__map" inert={listOpen && !presenting}>
+          {map}
+        </div>
+        {listOpen && !presenting && (
+          <section className="atlas__list" aria-label="List of places">
+            <ErrorBoundary
+              fallbackRender={({ error, resetErrorBoundary }) => (
+                <PartFailure what="The list" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+              )}
+            >
+              <PlacesTable
+                places={places}
+                legend={legend}
+                selectedThemes={selectedThemes}
+                selectedKey={selectedPlace?.key ?? null}
+                onSelect={selectPlace}
+                levelFilter={levelFilter}
+                onLevelFilterChange={setLevelFilter}
+              />
+            </ErrorBoundary>
+          </section>
+        )}
+        {!presenting && (
         <div className="atlas__legend">
           {embed && !legendOpen ? (
             <button
@@ -257,7 +356,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </ErrorBoundary>
           )}
         </div>
-        {selectedPlace && (
+        )}
+        {selectedPlace && !presenting && (
           <div className="atlas__panel">
             <ErrorBoundary
               resetKeys={[selectedPlace.key]}
@@ -288,12 +388,44 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             Open the full atlas ↗
           </a>
         )}
+        {presenting && (
+          <ErrorBoundary
+            fallbackRender={({ error }) => (
+              <PartFailure
+                what="The tour"
+                message={errorMessage(error)}
+                onRetry={() => update({ mode: 'explore', slide: null })}
+                retryLabel="Leave the tour"
+              />
+            )}
+          >
+            <Suspense fallback={<LoadingScreen what="the tour" inline />}>
+              <TourOverlay
+                dataset={dataset}
+                places={places}
+                legend={legend}
+                slides={slides}
+                slide={slideNumber}
+                onSlideChange={(n) => update({ slide: n }, { replace: true })}
+                onExit={() => update({ mode: 'explore', slide: null })}
+              />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+        {!webgl && !presenting && !dismissed.includes(SIMPLIFIED_NOTICE) && (
+          <p className="atlas__simplified" role="note">
+            {SIMPLIFIED_NOTICE}
+            <button type="button" className="notice__dismiss" aria-label="Dismiss" onClick={() => setDismissed((d) => [...d, SIMPLIFIED_NOTICE])}>
+              ×
+            </button>
+          </p>
+        )}
         <NoticeList notices={notices} onDismiss={(n) => setDismissed((d) => [...d, n])} />
         <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {announcement}
         </p>
       </main>
-      {!embed && (
+      {!embed && !presenting && (
         <footer className="atlas__footer">
           <span>
             Quotes: source text as supplied, checked word for word. Shapes: Natural Earth; boundaries imply no position on
@@ -315,6 +447,21 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
     </div>
   );
+}
+
+const SIMPLIFIED_NOTICE = 'Simplified map: this browser cannot draw WebGL, so the atlas shows a lighter map. Everything else works the same.';
+const ignoreSelect = () => undefined;
+const ignoreCamera = () => undefined;
+
+/** Room the tour's card takes on the left, so the camera frames places beside it. */
+function tourPadding() {
+  return { top: 60, bottom: 60, left: Math.round(window.innerWidth * TOUR_CARD_FRACTION) + 40, right: 60 };
+}
+
+/** The side panel's width, as the CSS lays it out (min(440px, 42vw)); 0 where it is a bottom sheet. */
+function panelWidth(): number {
+  if (window.matchMedia?.('(max-width: 700px)').matches) return 0;
+  return Math.min(440, window.innerWidth * 0.42);
 }
 
 function shareUrl(view: ViewState): string {

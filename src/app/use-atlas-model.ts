@@ -29,15 +29,21 @@ export interface AtlasModel {
   boundsByKey: ReadonlyMap<string, Bounds | null>;
 }
 
+/** Places and legend: what does not depend on the filter (tour slides are built from these). */
+export function usePlacesAndLegend(dataset: Dataset): { places: Place[]; legend: LegendEntry[] } {
+  const places = useMemo(() => buildPlaces(dataset), [dataset]);
+  const legend = useMemo(() => buildLegend(dataset, places), [dataset, places]);
+  return { places, legend };
+}
+
 export function useAtlasModel(
-  dataset: Dataset,
+  places: Place[],
+  legend: LegendEntry[],
   countries: Countries | null,
   selectedThemes: ReadonlySet<string>,
   scheme: SchemeName,
 ): AtlasModel {
-  const places = useMemo(() => buildPlaces(dataset), [dataset]);
   const placeByKey = useMemo(() => new Map(places.map((p) => [p.key, p])), [places]);
-  const legend = useMemo(() => buildLegend(dataset, places), [dataset, places]);
   const styles = useMemo(
     () => stylePlaces(places, legend, selectedThemes, scheme),
     [places, legend, selectedThemes, scheme],

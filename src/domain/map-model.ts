@@ -125,3 +125,13 @@ function ringArea(ring: readonly (readonly number[])[]): number {
   }
   return sum / 2;
 }
+
+/** The box around several boxes (a theme's places on a tour slide). */
+export function unionBounds(boxes: readonly (Bounds | null | undefined)[]): Bounds | null {
+  const present = boxes.filter((b): b is Bounds => Boolean(b));
+  if (present.length === 0) return null;
+  return [
+    [Math.min(...present.map((b) => b[0][0])), Math.min(...present.map((b) => b[0][1]))],
+    [Math.max(...present.map((b) => b[1][0])), Math.max(...present.map((b) => b[1][1]))],
+  ];
+}

@@ -34,6 +34,7 @@ import {
   fillColourExpression,
   selectedFilter,
 } from './map-layers';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import './map-view.css';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
@@ -82,6 +83,8 @@ export interface MapViewProps {
   /** The keyboard's current place changed (for announcements). */
   onKeyboardPlace: (placeKey: string) => void;
   ariaLabel: string;
+  /** Pixels on the right covered by the panel: a selected place there is brought into view. */
+  occludedRight?: number;
 }
 
 interface Hover {
@@ -98,6 +101,8 @@ declare global {
 }
 
 const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
+// Borders load on their own; an empty source until then keeps the layer order fixed.
+const NO_BORDERS: Borders = { type: 'FeatureCollection', features: [] };
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 
 export function MapView(props: MapViewProps) {
@@ -122,7 +127,9 @@ export function MapView(props: MapViewProps) {
     reducedMotion,
     onKeyboardPlace,
     ariaLabel,
+    occludedRight = 0,
   } = props;
+  const [loaded, setLoaded] = useState(false);
   const [initialView] = useState(() =>
     camera ? { longitude: camera.lng, latitude: camera.lat, zoom: camera.zoom } : INITIAL_VIEW,
   );
@@ -223,7 +230,33 @@ export function MapView(props: MapViewProps) {
 
   const handleLoad = useCallback(() => {
     window.__atlasMap = mapRef.current?.getMap();
+    setLoaded(true);
   }, []);
+
+  // A place selected from a link, the list or search may sit under the panel:
+  // bring it into the part of the map that is still visible.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    const point = selectedKey ? placePoints.get(selectedKey) : undefined;
+    if (!map || !loaded || !point) return;
+    const at = map.project(point);
+    const width = map.getCanvas().clientWidth;
+    const height = map.getCanvas().clientHeight;
+    const margin = 40;
+    const hidden = at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - margin;
+    if (hidden) {
+      // An offset rather than padding (MapLibre keeps an easeTo padding for good), and a
+      // little zoom: at the world view the map has no room to pan sideways.
+      map.easeTo({
+        center: point,
+        zoom: Math.max(map.getZoom(), 2.2),
+        offset: [-occludedRight / 2, 0],
+        duration: reducedMotion ? 0 : 600,
+      });
+    }
+    // Only a new selection moves the map; later changes of the panel width do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedKey, loaded]);
 
   useEffect(() => () => {
     window.__atlasMap = undefined;
@@ -334,19 +367,17 @@ export function MapView(props: MapViewProps) {
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}
-        minZoom={0.3}
-        maxZoom={8}
+        minZoom={MAP_MIN_ZOOM}
+        maxZoom={MAP_MAX_ZOOM}
         attributionControl={false}
         style={{ position: 'absolute', inset: 0 }}
       >
         <Source id={COUNTRIES_SOURCE} type="geojson" data={countries}>
           <Layer {...fillLayer} />
         </Source>
-        {borders && (
-          <Source id={BORDERS_SOURCE} type="geojson" data={borders}>
-            <Layer {...borderLayer} beforeId={COUNTRY_HOVER_LAYER} />
-          </Source>
-        )}
+        <Source id={BORDERS_SOURCE} type="geojson" data={borders ?? NO_BORDERS}>
+          <Layer {...borderLayer} />
+        </Source>
         <Layer {...hoverLayer} />
         <Layer {...selectedLayer} />
         <Marker longitude={recipient.location[0]} latitude={recipient.location[1]} anchor="left">
