@@ -251,7 +251,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
 
   return (
     <div
-      className={`atlas${selectedPlace ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}`}
+      className={`atlas${selectedPlace && !presenting ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}${
+        presenting ? ' atlas--present' : ''
+      }`}
       data-scheme={scheme}
     >
       {!embed && !presenting && (

@@ -49,27 +49,59 @@ export class AtlasDriver {
         return Boolean(map && map.loaded() && map.isStyleLoaded() && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100);
       },
       null,
-      { timeout: 30_000 },
+      { timeout: 45_000, polling: 250 },
     );
     // Let the last frame reach the screen.
     await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
 
-  /** The screen point of a country's label point (inside its shape), in page coordinates. */
+  /**
+   * A page point well inside a country's shape and not covered by anything
+   * (legend, labels, panel): its label point if that is clear, else the first
+   * clear point on a grid over the shape.
+   */
   async countryPoint(iso3: string): Promise<{ x: number; y: number }> {
     return this.page.evaluate((code) => {
+      type Feature = { properties: { iso3: string | null; labelPoint: string | [number, number] }; geometry: { coordinates: unknown } };
       const map = window.__atlasMap as {
-        querySourceFeatures(source: string): { properties: { iso3: string | null; labelPoint: string | [number, number] } }[];
+        querySourceFeatures(source: string): Feature[];
+        queryRenderedFeatures(point: [number, number], options: object): Feature[];
         project(lngLat: [number, number]): { x: number; y: number };
         getCanvas(): HTMLCanvasElement;
       };
-      const feature = map.querySourceFeatures('countries').find((f) => f.properties.iso3 === code);
-      if (!feature) throw new Error(`no shape for ${code}`);
-      const raw = feature.properties.labelPoint;
-      const lngLat = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [number, number];
-      const point = map.project(lngLat);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + point.x, y: box.top + point.y };
+      const canvas = map.getCanvas();
+      const box = canvas.getBoundingClientRect();
+      const features = map.querySourceFeatures('countries').filter((f) => f.properties.iso3 === code);
+      if (features.length === 0) throw new Error(`no shape for ${code}`);
+      const raw = features[0]!.properties.labelPoint;
+      const label = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [number, number];
+      const clear = (x: number, y: number) =>
+        [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].every(([dx, dy]) => {
+          const px = x + dx!;
+          const py = y + dy!;
+          if (px < 0 || py < 0 || px >= box.width || py >= box.height) return false;
+          if (document.elementFromPoint(box.left + px, box.top + py) !== canvas) return false;
+          return map.queryRenderedFeatures([px, py], { layers: ['country-fill'] })[0]?.properties.iso3 === code;
+        });
+      const first = map.project(label);
+      if (clear(first.x, first.y)) return { x: box.left + first.x, y: box.top + first.y };
+      const coords: [number, number][] = [];
+      const collect = (c: unknown) => {
+        if (Array.isArray(c) && typeof c[0] === 'number') coords.push(c as [number, number]);
+        else if (Array.isArray(c)) c.forEach(collect);
+      };
+      features.forEach((f) => collect(f.geometry.coordinates));
+      const xs = coords.map((c) => map.project(c));
+      const [minX, maxX] = [Math.min(...xs.map((p) => p.x)), Math.max(...xs.map((p) => p.x))];
+      const [minY, maxY] = [Math.min(...xs.map((p) => p.y)), Math.max(...xs.map((p) => p.y))];
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const x = minX + ((maxX - minX) * i) / 20;
+          const y = minY + ((maxY - minY) * j) / 20;
+          if (clear(x, y)) return { x: box.left + x, y: box.top + y };
+        }
+      }
+      throw new Error(`no uncovered point inside ${code}`);
     }, iso3);
   }
 

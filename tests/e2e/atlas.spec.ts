@@ -84,10 +84,10 @@ test.describe('the panel', () => {
 
     await atlas.clickCountry('VNM');
     await expect(atlas.panel()).toBeVisible();
-    // The middle of the South Pacific: sea.
+    // The South Atlantic, clear of the legend and the panel: sea.
     const sea = await page.evaluate(() => {
       const map = window.__atlasMap as { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
-      const p = map.project([-130, -30]);
+      const p = map.project([-20, -20]);
       const box = map.getCanvas().getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     });

@@ -277,7 +277,7 @@ export function MapView(props: MapViewProps) {
   const focusBounds = focus?.bounds;
   useEffect(() => {
     const map = mapRef.current?.getMap();
-    if (!map || !focusKey || !focusBounds) return;
+    if (!map || !loaded || !focusKey || !focusBounds) return;
     map.fitBounds(focusBounds, {
       padding: focusPadding ?? 40,
       maxZoom: 5,
@@ -286,7 +286,7 @@ export function MapView(props: MapViewProps) {
     });
     // Only a new place moves the camera; bounds and padding objects are derived anew each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey, reducedMotion]);
+  }, [focusKey, reducedMotion, loaded]);
 
   const handleMoveStart = useCallback((event: { originalEvent?: unknown }) => {
     if (event.originalEvent) userMoving.current = true;
