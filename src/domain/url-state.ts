@@ -150,6 +150,15 @@ export function parseViewState(search: string): ParsedView {
     else notices.push(`Ignored language "${clip(lang)}": expected en or zh.`);
   }
 
+  if (view.mode !== 'present') {
+    if (params.has('slide') && view.slide !== null) notices.push('Ignored "slide": it only applies with mode=present.');
+    if (params.has('tour') && params.get('tour') !== DEFAULT_VIEW.tour && view.tour !== DEFAULT_VIEW.tour) {
+      notices.push('Ignored "tour": it only applies with mode=present.');
+    }
+    view.slide = null;
+    view.tour = DEFAULT_VIEW.tour;
+  }
+
   const data = get('data');
   if (data !== null && data !== '') view.data = data;
 

@@ -54,6 +54,7 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                 type="button"
                 className="legend__toggle"
                 aria-pressed={pressed}
+                aria-label={`${entry.label}, ${entry.count} places`}
                 data-legend-id={entry.id}
                 onClick={() => onToggle(entry.id)}
               >
@@ -63,9 +64,7 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                   aria-hidden="true"
                 />
                 <span className="legend__label">{entry.label}</span>
-                <span className="legend__count" aria-label={`${entry.count} places`}>
-                  {entry.count}
-                </span>
+                <span className="legend__count">{entry.count}</span>
               </button>
               <button
                 type="button"
