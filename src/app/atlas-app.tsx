@@ -30,7 +30,7 @@ import { AboutDialog } from './about-dialog';
 import { LoadFailure, LoadingScreen, PartFailure } from './load-states';
 import { NoticeList } from './notice-list';
 import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
-import { usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
+import { useMediaQuery, usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import './atlas-app.css';
 
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
@@ -93,7 +93,11 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
-  const [legendOpen, setLegendOpen] = useState(!view.embed);
+  // Embeds and small screens fold the legend into a button until asked for.
+  const narrow = useMediaQuery('(max-width: 700px), (max-height: 480px)');
+  const legendFolds = view.embed || narrow;
+  const [legendChoice, setLegendOpen] = useState<boolean | null>(null);
+  const legendOpen = legendChoice ?? !legendFolds;
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   const [webgl] = useState(hasWebGL);
@@ -226,7 +230,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     focusPadding: presenting ? tourPadding() : undefined,
     reducedMotion,
     onKeyboardPlace: keyboardPlace,
-    occludedRight: selectedPlace && !presenting ? panelWidth() : 0,
+    occludedRight: selectedPlace && !presenting && !narrow ? panelWidth() : 0,
+    occludedBottom: selectedPlace && !presenting && narrow ? sheetHeight() : 0,
     ariaLabel: `${mapLabel} Use the arrow keys to move between places and Enter to open one.`,
   };
   const map = countries ? (
@@ -331,7 +336,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         )}
         {!presenting && (
         <div className="atlas__legend">
-          {embed && !legendOpen ? (
+          {!legendOpen ? (
             <button
               type="button"
               className="atlas__button atlas__legend-button"
@@ -352,8 +357,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 onToggle={toggleTheme}
                 onClear={clearThemes}
                 placeCount={places.length}
-                compact={embed}
-                onCollapse={embed ? () => setLegendOpen(false) : undefined}
+                compact={legendFolds}
+                onCollapse={legendFolds ? () => setLegendOpen(false) : undefined}
               />
             </ErrorBoundary>
           )}
@@ -460,10 +465,14 @@ function tourPadding() {
   return { top: 60, bottom: 60, left: Math.round(window.innerWidth * TOUR_CARD_FRACTION) + 40, right: 60 };
 }
 
-/** The side panel's width, as the CSS lays it out (min(440px, 42vw)); 0 where it is a bottom sheet. */
+/** The side panel's width, as the CSS lays it out: min(440px, 42vw). */
 function panelWidth(): number {
-  if (window.matchMedia?.('(max-width: 700px)').matches) return 0;
   return Math.min(440, window.innerWidth * 0.42);
+}
+
+/** The bottom sheet's height on small screens, as the CSS lays it out: min(62% of the map, 520px). */
+function sheetHeight(): number {
+  return Math.min(window.innerHeight * 0.62 * 0.8, 520);
 }
 
 function shareUrl(view: ViewState): string {

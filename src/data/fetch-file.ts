@@ -1,7 +1,9 @@
 /**
  * Fetching a file the app needs, with errors that say which file and what went
- * wrong, in words a person can act on.
+ * wrong, in words a person can act on. In the offline single file, the files
+ * it carries are read from inside it instead (embedded-assets.ts).
  */
+import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
 
 export class LoadError extends Error {
   constructor(
@@ -18,11 +20,22 @@ export class LoadError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
+function appBaseUrl(): string {
+  return new URL(import.meta.env.BASE_URL, document.baseURI).href;
+}
+
 export function resolveAssetUrl(path: string): string {
-  return new URL(path, new URL(import.meta.env.BASE_URL, document.baseURI)).href;
+  return new URL(path, appBaseUrl()).href;
+}
+
+/** The file's content when the offline single file carries it, else undefined. */
+function lookupEmbedded(url: string): unknown {
+  return isEmbeddedBuild() ? embeddedFile(url, appBaseUrl()) : undefined;
 }
 
 export async function fetchText(what: string, url: string, signal?: AbortSignal): Promise<string> {
+  const embedded = lookupEmbedded(url);
+  if (embedded !== undefined) return typeof embedded === 'string' ? embedded : JSON.stringify(embedded);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
@@ -44,6 +57,9 @@ export async function fetchText(what: string, url: string, signal?: AbortSignal)
 }
 
 export async function fetchJson(what: string, url: string, signal?: AbortSignal): Promise<unknown> {
+  const embedded = lookupEmbedded(url);
+  // Embedded JSON files are stored as values: no second parse.
+  if (embedded !== undefined && typeof embedded !== 'string') return embedded;
   const text = await fetchText(what, url, signal);
   try {
     return JSON.parse(text) as unknown;

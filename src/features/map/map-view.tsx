@@ -85,6 +85,8 @@ export interface MapViewProps {
   ariaLabel: string;
   /** Pixels on the right covered by the panel: a selected place there is brought into view. */
   occludedRight?: number;
+  /** Pixels at the bottom covered by the panel when it is a bottom sheet. */
+  occludedBottom?: number;
 }
 
 interface Hover {
@@ -128,6 +130,7 @@ export function MapView(props: MapViewProps) {
     onKeyboardPlace,
     ariaLabel,
     occludedRight = 0,
+    occludedBottom = 0,
   } = props;
   const [loaded, setLoaded] = useState(false);
   const [initialView] = useState(() =>
@@ -243,14 +246,15 @@ export function MapView(props: MapViewProps) {
     const width = map.getCanvas().clientWidth;
     const height = map.getCanvas().clientHeight;
     const margin = 40;
-    const hidden = at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - margin;
+    const hidden =
+      at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - occludedBottom - margin;
     if (hidden) {
       // An offset rather than padding (MapLibre keeps an easeTo padding for good), and a
       // little zoom: at the world view the map has no room to pan sideways.
       map.easeTo({
         center: point,
         zoom: Math.max(map.getZoom(), 2.2),
-        offset: [-occludedRight / 2, 0],
+        offset: [-occludedRight / 2, -occludedBottom / 2],
         duration: reducedMotion ? 0 : 600,
       });
     }
