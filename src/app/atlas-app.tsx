@@ -241,9 +241,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
     >
       {webgl ? (
-        <Suspense fallback={<SvgMap countries={countries} {...mapProps} />}>
-          <MapView countries={countries} {...mapProps} />
-        </Suspense>
+        // If MapLibre cannot start (its script fails to load, WebGL is lost), the SVG map takes over.
+        <ErrorBoundary fallbackRender={() => <SvgMap countries={countries} {...mapProps} />}>
+          <Suspense fallback={<SvgMap countries={countries} {...mapProps} />}>
+            <MapView countries={countries} {...mapProps} />
+          </Suspense>
+        </ErrorBoundary>
       ) : (
         <SvgMap countries={countries} {...mapProps} />
       )}
