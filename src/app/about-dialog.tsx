@@ -1,5 +1,5 @@
 /** About the atlas: what it shows, where the words come from, the whole source text, and the boundaries note. */
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../components/modal-dialog';
 import type { Dataset } from '../domain/dataset-schema';
 import type { Place } from '../domain/places';
 
@@ -14,27 +14,11 @@ export function AboutDialog({
   places: readonly Place[];
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
   const statements = dataset.senders.reduce((n, s) => n + s.statements.length, 0);
   const quotes = dataset.senders.reduce((n, s) => n + s.statements.filter((t) => t.kind === 'quote').length, 0);
   const { source } = dataset;
   return (
-    <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose} onCancel={onClose}>
-      <div className="about__head">
-        <h2 id="about-title">About this atlas</h2>
-        <button type="button" className="panel__close" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
+    <ModalDialog title="About this atlas" onClose={onClose} className="about">
       <p>
         {dataset.title}: {places.length} places ({dataset.senders.length} sending bodies) and {statements} statements, of
         which {quotes} are direct quotes. Each statement is coded with the fields of cooperation it names; the map colours
@@ -69,6 +53,6 @@ export function AboutDialog({
           ))}
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

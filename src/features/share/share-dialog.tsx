@@ -2,7 +2,8 @@
  * Share the current view: the link, and an iframe snippet for embedding it.
  * Loaded on first use.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog';
 import './share-dialog.css';
 
 export interface ShareDialogProps {
@@ -21,30 +22,13 @@ export function embedSnippet(url: string, title: string): string {
 }
 
 export function ShareDialog({ url, title, onClose }: ShareDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const snippet = embedSnippet(url, title);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
   return (
-    <dialog ref={ref} className="share" aria-labelledby={headingId} onClose={onClose} onCancel={onClose}>
-      <div className="share__head">
-        <h2 id={headingId}>Share this view</h2>
-        <button type="button" className="share__close" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
+    <ModalDialog title="Share this view" onClose={onClose} className="share">
       <CopyField label="Link to this view" value={url} />
       <CopyField label="Embed code (iframe)" value={snippet} multiline />
       <p className="share__hint">The link and the embed keep the selected place, the filter and the map position.</p>
-    </dialog>
+    </ModalDialog>
   );
 }
 
