@@ -101,6 +101,18 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   const [webgl] = useState(hasWebGL);
+  const [maplibre, setMaplibre] = useState<'waiting' | 'loading' | 'ready' | 'failed'>('waiting');
+  useEffect(() => {
+    if (!webgl) return;
+    // Start MapLibre after the first paint, when the browser is idle (or after 1.5 s at the latest).
+    const start = () => setMaplibre((state) => (state === 'waiting' ? 'loading' : state));
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(start, { timeout: 1500 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(start, 300);
+    return () => clearTimeout(timer);
+  }, [webgl]);
 
   const legendIdsForResolve = useMemo(
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
@@ -241,12 +253,23 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
     >
       {webgl ? (
-        // If MapLibre cannot start (its script fails to load, WebGL is lost), the SVG map takes over.
-        <ErrorBoundary fallbackRender={() => <SvgMap countries={countries} {...mapProps} />}>
-          <Suspense fallback={<SvgMap countries={countries} {...mapProps} />}>
-            <MapView countries={countries} {...mapProps} />
-          </Suspense>
-        </ErrorBoundary>
+        <>
+          {/* The SVG map is the first paint; MapLibre loads once the page has settled and
+              takes over when it has drawn the same view. If MapLibre cannot start (its
+              script fails to load, WebGL is lost), the SVG map simply stays. */}
+          {maplibre !== 'ready' && <SvgMap countries={countries} {...mapProps} />}
+          {maplibre !== 'waiting' && (
+            <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
+              <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
+                <Suspense fallback={null}>
+                  {maplibre !== 'failed' && (
+                    <MapView countries={countries} {...mapProps} onRendered={() => setMaplibre('ready')} />
+                  )}
+                </Suspense>
+              </ErrorBoundary>
+            </div>
+          )}
+        </>
       ) : (
         <SvgMap countries={countries} {...mapProps} />
       )}

@@ -87,6 +87,8 @@ export interface MapViewProps {
   occludedRight?: number;
   /** Pixels at the bottom covered by the panel when it is a bottom sheet. */
   occludedBottom?: number;
+  /** Called once MapLibre has drawn the countries (not merely fired `load` or `idle`). */
+  onRendered?: () => void;
 }
 
 interface Hover {
@@ -131,7 +133,9 @@ export function MapView(props: MapViewProps) {
     ariaLabel,
     occludedRight = 0,
     occludedBottom = 0,
+    onRendered,
   } = props;
+  const reportedRendered = useRef(false);
   const [loaded, setLoaded] = useState(false);
   const [initialView] = useState(() =>
     camera ? { longitude: camera.lng, latitude: camera.lat, zoom: camera.zoom } : INITIAL_VIEW,
@@ -230,6 +234,16 @@ export function MapView(props: MapViewProps) {
     setHoveredFeature(null);
     setHover(null);
   }, [setHoveredFeature]);
+
+  // `idle` also fires when the worker failed, so check that countries were really drawn.
+  const handleIdle = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || reportedRendered.current) return;
+    if (map.queryRenderedFeatures({ layers: [COUNTRY_FILL_LAYER] }).length > 0) {
+      reportedRendered.current = true;
+      onRendered?.();
+    }
+  }, [onRendered]);
 
   const handleLoad = useCallback(() => {
     window.__atlasMap = mapRef.current?.getMap();
@@ -366,6 +380,7 @@ export function MapView(props: MapViewProps) {
         onMouseMove={handleMouseMove}
         onMouseLeave={handleMouseLeave}
         onLoad={handleLoad}
+        onIdle={handleIdle}
         cursor={hover ? 'pointer' : 'grab'}
         renderWorldCopies={false}
         dragRotate={false}
