@@ -1,0 +1,297 @@
+/**
+ * Reading a user's files off the main thread: bytes → text (UTF-8 only) →
+ * CSV rows (Papa Parse) or JSON → a checked dataset, or every problem found.
+ *
+ * The same module runs in a Web Worker (import-dialog.tsx starts it with
+ * `new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' })`)
+ * and, where no worker can start (the offline single file, which has no
+ * separate script files), on the main thread through `runImport`.
+ */
+import Papa from 'papaparse';
+import { csvToDataset, type EventDetails, type EventForm } from '../../domain/csv-dataset';
+import type { Dataset, LngLat } from '../../domain/dataset-schema';
+import { checkAgainstSource, parseDataset, withOffsets, type DatasetProblem } from '../../domain/dataset-validation';
+import { decodeText, describeFound, lineOf, sortProblems, type ImportProblem } from '../../domain/import-problems';
+
+export interface InputFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export interface ImportRequest {
+  /** The data: a dataset in the atlas's JSON format, or a CSV. */
+  data: InputFile;
+  /** For a CSV: the companion JSON with the event's details… */
+  companion?: InputFile | null;
+  /** …or the dialog's form, when there is no companion file. */
+  form?: EventForm | null;
+  /** The source text, to check quotes against and compute offsets. */
+  source?: InputFile | null;
+  /** Label points of countries (iso3 → [lng, lat]) for a recipient given without location. */
+  locations?: Readonly<Record<string, LngLat>>;
+}
+
+export type ImportOutcome =
+  | { ok: true; dataset: Dataset; sourceText: string | null; origin: string; rows: number }
+  | { ok: false; problems: ImportProblem[] };
+
+export type WorkerMessage =
+  | { type: 'progress'; rows: number; fraction: number }
+  | { type: 'done'; outcome: ImportOutcome };
+
+export type ProgressListener = (rows: number, fraction: number) => void;
+
+const PROGRESS_EVERY_ROWS = 1000;
+
+export function runImport(request: ImportRequest, onProgress: ProgressListener = () => {}): ImportOutcome {
+  const problems: ImportProblem[] = [];
+  const decode = (file: InputFile, what: string): string | null => {
+    const decoded = decodeText(new Uint8Array(file.bytes), file.name, what);
+    if (!decoded.ok) {
+      problems.push(decoded.problem);
+      return null;
+    }
+    return decoded.text;
+  };
+
+  const sourceText = request.source ? decode(request.source, 'text') : null;
+  const source = request.source && sourceText !== null ? { file: request.source.name, text: sourceText } : null;
+  const data = request.data;
+  const kind = dataKind(data);
+  if (kind === 'binary') {
+    problems.push({
+      file: data.name,
+      field: '',
+      expected: 'a .csv or .json file',
+      found: /\.(xlsx|xls|ods|numbers)$/i.test(data.name) ? 'a spreadsheet file' : 'a zip or binary file',
+      message: 'this is a spreadsheet or zip file, not CSV: in your spreadsheet choose "Save as" → "CSV UTF-8", then open that file',
+    });
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const text = decode(data, kind === 'json' ? 'JSON' : 'CSV');
+  if (text === null) return { ok: false, problems: sortProblems(problems) };
+  if (looksLikeHtml(text)) {
+    problems.push({
+      file: data.name,
+      field: '',
+      expected: kind === 'json' ? 'a dataset in JSON' : 'CSV text',
+      found: 'an HTML page',
+      message: 'the file is an HTML web page, not data: download the data file itself (for a spreadsheet, "CSV UTF-8")',
+    });
+    return { ok: false, problems: sortProblems(problems) };
+  }
+
+  if (kind === 'json' || (kind === 'unknown' && /^\s*[{[]/.test(text))) {
+    const raw = parseJson(text, data.name, problems);
+    if (raw === undefined) return { ok: false, problems: sortProblems(problems) };
+    if (isCompanionLike(raw)) {
+      problems.push({
+        file: data.name,
+        field: 'senders',
+        expected: 'a dataset with "senders"',
+        found: 'a companion file (event details without senders)',
+        message: 'this looks like a companion file: choose the CSV with the rows as the data file, and this file as its companion',
+      });
+      return { ok: false, problems: sortProblems(problems) };
+    }
+    const result = parseDataset(raw);
+    if (!result.ok) {
+      problems.push(...result.problems.map((p) => jsonProblem(p, data.name)));
+      return { ok: false, problems: sortProblems(problems) };
+    }
+    if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+    let dataset = result.dataset;
+    if (source) {
+      const mismatches = checkAgainstSource(dataset, source.text);
+      if (mismatches.length > 0) {
+        return {
+          ok: false,
+          problems: mismatches.map((p) => ({ ...jsonProblem(p, data.name), expected: `words copied exactly from ${source.file}` })),
+        };
+      }
+      dataset = withOffsets(dataset, source.text);
+    }
+    onProgress(dataset.senders.length, 1);
+    return { ok: true, dataset, sourceText: source?.text ?? null, origin: data.name, rows: dataset.senders.length };
+  }
+
+  // CSV
+  let details: EventDetails | null = null;
+  if (request.companion) {
+    const companionText = decode(request.companion, 'JSON');
+    if (companionText !== null) {
+      const value = parseJson(companionText, request.companion.name, problems);
+      if (value !== undefined) details = { kind: 'companion', file: request.companion.name, value };
+    }
+  } else if (request.form) {
+    details = { kind: 'form', form: request.form };
+  } else {
+    problems.push({
+      file: data.name,
+      field: '',
+      expected: 'a companion .json file, or the form filled in',
+      found: 'neither',
+      message: "a CSV needs the event's details: choose its companion .json file, or fill in title, date and recipient",
+    });
+  }
+
+  const table = parseCsv(text, data.name, problems, onProgress);
+  if (details === null) return { ok: false, problems: sortProblems(problems) };
+  const locations = request.locations;
+  const result = csvToDataset({
+    csv: table,
+    details,
+    source,
+    ...(locations ? { locate: (iso3: string) => locations[iso3] } : {}),
+  });
+  if (!result.ok) return { ok: false, problems: sortProblems([...problems, ...result.problems]) };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, dataset: result.dataset, sourceText: source?.text ?? null, origin: data.name, rows: table.rows.length };
+}
+
+function dataKind(file: InputFile): 'json' | 'csv' | 'binary' | 'unknown' {
+  const head = new Uint8Array(file.bytes, 0, Math.min(4, file.bytes.byteLength));
+  // "PK\x03\x04": xlsx, ods and zip files; a CSV or JSON never starts so.
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'binary';
+  if (/\.json$/i.test(file.name)) return 'json';
+  if (/\.(csv|tsv|txt)$/i.test(file.name)) return 'csv';
+  if (/\.(xlsx|xls|ods|numbers|zip)$/i.test(file.name)) return 'binary';
+  return 'unknown';
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+}
+
+function parseJson(text: string, file: string, problems: ImportProblem[]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'syntax error';
+    const position = /position (\d+)/.exec(detail);
+    const line = /line (\d+)/.exec(detail);
+    const row = line?.[1] ? Number(line[1]) : position?.[1] ? lineOf(text, Number(position[1])) : undefined;
+    problems.push({
+      file,
+      ...(row !== undefined ? { row } : {}),
+      field: '',
+      expected: 'valid JSON',
+      found: detail.replace(/^JSON\.parse: /, ''),
+      message: `the file is not valid JSON${row !== undefined ? ` (near line ${row})` : ''}: look for a missing comma, quote or bracket`,
+    });
+    return undefined;
+  }
+}
+
+function isCompanionLike(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('senders' in raw) && 'recipient' in raw && 'themes' in raw;
+}
+
+function jsonProblem(p: DatasetProblem, file: string): ImportProblem {
+  const sender = /^sender "(.*)" \(#\d+\)$/.exec(p.where)?.[1];
+  const index = Number(/#(\d+)\)?$/.exec(p.where)?.[1] ?? 0) - 1;
+  const inner = p.field ? `${p.field.startsWith('[') ? '' : '.'}${p.field}` : '';
+  const split = /^expected (.+?), found (.+)$/.exec(p.message);
+  return {
+    file,
+    ...(sender !== undefined ? { sender } : {}),
+    field: p.where === 'dataset' ? p.field : `senders[${index}]${inner}`,
+    expected: split?.[1] ?? p.message,
+    found: split?.[2] ?? describeFound(undefined),
+    message: p.message,
+  };
+}
+
+interface ParsedTable {
+  file: string;
+  columns: string[];
+  rows: Record<string, string | undefined>[];
+  lines: number[];
+}
+
+function parseCsv(text: string, file: string, problems: ImportProblem[], onProgress: ProgressListener): ParsedTable {
+  // One kind of line break: Papa guesses it from the first one, and spreadsheets
+  // sometimes mix them (a cell typed with Alt+Enter holds a bare \n).
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const rows: Record<string, string | undefined>[] = [];
+  const lines: number[] = [];
+  let columns: string[] = [];
+  let cursor = normalised.indexOf('\n') + 1 || normalised.length;
+  let line = 1;
+  let counted = 0;
+  const lineAt = (index: number): number => {
+    for (let i = counted; i < index; i += 1) if (normalised.charCodeAt(i) === 10) line += 1;
+    counted = Math.max(counted, index);
+    return line;
+  };
+  const blank = /[\s,;\t]/;
+  Papa.parse<Record<string, string>>(normalised, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    newline: '\n',
+    delimitersToGuess: [',', ';', '\t'],
+    step: (result) => {
+      if (columns.length === 0) {
+        const renamed = result.meta.renamedHeaders ?? {};
+        columns = (result.meta.fields ?? []).map((f) => renamed[f] ?? f);
+      }
+      let start = cursor;
+      while (start < normalised.length && blank.test(normalised[start] ?? '')) start += 1;
+      const rowLine = lineAt(start);
+      cursor = result.meta.cursor;
+      const record = result.data;
+      for (const error of result.errors) {
+        if (error.code === 'TooFewFields') continue; // cells missing at the end of a row are empty
+        problems.push({
+          file,
+          row: rowLine,
+          field: '',
+          expected: error.code === 'TooManyFields' ? `at most ${columns.length} cells, one per column` : 'well-formed CSV',
+          found: error.code === 'TooManyFields' ? `${columns.length + ((record as { __parsed_extra?: unknown[] }).__parsed_extra?.length ?? 0)} cells` : error.message,
+          message:
+            error.code === 'TooManyFields'
+              ? 'the row has more cells than there are columns: a comma inside a cell that is not in quotation marks?'
+              : error.code === 'MissingQuotes'
+                ? 'a quotation mark opens a cell but never closes it: the rest of the file would be one cell'
+                : `the row cannot be read: ${error.message}`,
+        });
+      }
+      rows.push(record);
+      lines.push(rowLine);
+      if (rows.length % PROGRESS_EVERY_ROWS === 0) onProgress(rows.length, cursor / normalised.length);
+    },
+  });
+  if (columns.length === 0) {
+    const first = normalised.split('\n', 1)[0] ?? '';
+    columns = first.split(/[,;\t]/).map((c) => c.replace(/^"|"$/g, ''));
+  }
+  onProgress(rows.length, 1);
+  return { file, columns, rows, lines };
+}
+
+// In a worker: answer one request per message. On the main thread (tests, the
+// fallback) importing this module only defines runImport.
+declare const WorkerGlobalScope: { prototype: object } | undefined;
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof (WorkerGlobalScope as unknown as new () => object)) {
+  const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+  scope.onmessage = (event: MessageEvent<ImportRequest>) => {
+    let outcome: ImportOutcome;
+    try {
+      outcome = runImport(event.data, (rows, fraction) => scope.postMessage({ type: 'progress', rows, fraction } satisfies WorkerMessage));
+    } catch (error) {
+      outcome = {
+        ok: false,
+        problems: [
+          {
+            file: event.data.data.name,
+            field: '',
+            expected: 'a file the atlas can read',
+            found: error instanceof Error ? error.message : String(error),
+            message: 'the file could not be read (an unexpected error): please report it with the file',
+          },
+        ],
+      };
+    }
+    scope.postMessage({ type: 'done', outcome } satisfies WorkerMessage);
+  };
+}
