@@ -198,6 +198,18 @@ function englishName(iso3: string): string {
  * display name the library does not know.
  */
 export function resolveCountry(cell: string): CountryMatch {
+  // The library scans every name on each lookup; a 20,000-row file repeats a few dozen countries.
+  const cached = resolved.get(cell);
+  if (cached) return cached;
+  const match = resolveUncached(cell);
+  if (resolved.size > 5000) resolved.clear();
+  resolved.set(cell, match);
+  return match;
+}
+
+const resolved = new Map<string, CountryMatch>();
+
+function resolveUncached(cell: string): CountryMatch {
   const text = cell.trim().replace(/\s+/g, ' ');
   if (!text) return { ok: false, reason: 'unknown', candidates: [] };
   const withCode = /^(.+?)\s*\(([A-Za-z]{3})\)$/.exec(text);

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The spreadsheet form of the dataset: rows → dataset (mapping, officials,
  * themes), country names → ISO codes, the validation report in the file's own

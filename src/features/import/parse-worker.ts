@@ -215,58 +215,70 @@ function parseCsv(text: string, file: string, problems: ImportProblem[], onProgr
   const normalised = text.replace(/\r\n?/g, '\n');
   const rows: Record<string, string | undefined>[] = [];
   const lines: number[] = [];
-  let columns: string[] = [];
-  let cursor = normalised.indexOf('\n') + 1 || normalised.length;
+  let columns: string[] | null = null;
+  let keys: string[] = [];
+  // Rows come as arrays, empty lines included, so the line of each row is
+  // known exactly: one more than the last, plus the line breaks inside its
+  // quoted cells. (Papa's per-row `step` would give positions too, at three
+  // times the cost.)
   let line = 1;
-  let counted = 0;
-  const lineAt = (index: number): number => {
-    for (let i = counted; i < index; i += 1) if (normalised.charCodeAt(i) === 10) line += 1;
-    counted = Math.max(counted, index);
-    return line;
-  };
-  const blank = /[\s,;\t]/;
-  Papa.parse<Record<string, string>>(normalised, {
-    header: true,
-    skipEmptyLines: 'greedy',
+  const extraCells = (cells: readonly string[]) => cells.slice(keys.length).some((c) => c.trim() !== '');
+  Papa.parse<string[]>(normalised, {
+    header: false,
+    skipEmptyLines: false,
     newline: '\n',
     delimitersToGuess: [',', ';', '\t'],
-    step: (result) => {
-      if (columns.length === 0) {
-        const renamed = result.meta.renamedHeaders ?? {};
-        columns = (result.meta.fields ?? []).map((f) => renamed[f] ?? f);
-      }
-      let start = cursor;
-      while (start < normalised.length && blank.test(normalised[start] ?? '')) start += 1;
-      const rowLine = lineAt(start);
-      cursor = result.meta.cursor;
-      const record = result.data;
-      for (const error of result.errors) {
-        if (error.code === 'TooFewFields') continue; // cells missing at the end of a row are empty
-        problems.push({
-          file,
-          row: rowLine,
-          field: '',
-          expected: error.code === 'TooManyFields' ? `at most ${columns.length} cells, one per column` : 'well-formed CSV',
-          found: error.code === 'TooManyFields' ? `${columns.length + ((record as { __parsed_extra?: unknown[] }).__parsed_extra?.length ?? 0)} cells` : error.message,
-          message:
-            error.code === 'TooManyFields'
-              ? 'the row has more cells than there are columns: a comma inside a cell that is not in quotation marks?'
-              : error.code === 'MissingQuotes'
-                ? 'a quotation mark opens a cell but never closes it: the rest of the file would be one cell'
-                : `the row cannot be read: ${error.message}`,
+    chunkSize: 256 * 1024,
+    // A string is parsed synchronously, chunk after chunk (Papa's StringStreamer): the chunks are only for progress.
+    complete: () => {},
+    chunk: (result: Papa.ParseResult<string[]>) => {
+      const errorRows = new Map<number, string>();
+      for (const error of result.errors) if (error.row !== undefined && error.row !== null) errorRows.set(error.row, error.code);
+      result.data.forEach((cells, i) => {
+        const rowLine = line;
+        for (const cell of cells) for (let k = cell.indexOf('\n'); k >= 0; k = cell.indexOf('\n', k + 1)) line += 1;
+        line += 1;
+        if (columns === null) {
+          if (cells.every((c) => c.trim() === '')) return;
+          columns = cells;
+          // Papa names a repeated header "text_1"; here the first one wins and csvToDataset reports the repeat.
+          keys = cells.map((c) => c.trim().toLowerCase());
+          return;
+        }
+        const code = errorRows.get(i);
+        if (code === 'MissingQuotes') {
+          problems.push({
+            file,
+            row: rowLine,
+            field: '',
+            expected: 'a closing quotation mark (")',
+            found: 'a quotation mark that never closes',
+            message: 'a quotation mark opens a cell but never closes it: the rest of the file would be one cell',
+          });
+        }
+        if (cells.every((c) => c.trim() === '')) return; // blank lines and rows of empty cells
+        if (cells.length > keys.length && extraCells(cells)) {
+          problems.push({
+            file,
+            row: rowLine,
+            field: '',
+            expected: `at most ${keys.length} cells, one per column`,
+            found: `${cells.length} cells`,
+            message: 'the row has more cells than there are columns: a comma inside a cell that is not in quotation marks?',
+          });
+        }
+        const record: Record<string, string | undefined> = {};
+        keys.forEach((key, k) => {
+          if (!(key in record)) record[key] = cells[k];
         });
-      }
-      rows.push(record);
-      lines.push(rowLine);
-      if (rows.length % PROGRESS_EVERY_ROWS === 0) onProgress(rows.length, cursor / normalised.length);
+        rows.push(record);
+        lines.push(rowLine);
+        if (rows.length % PROGRESS_EVERY_ROWS === 0) onProgress(rows.length, Math.min(1, (result.meta.cursor || 0) / normalised.length));
+      });
     },
   });
-  if (columns.length === 0) {
-    const first = normalised.split('\n', 1)[0] ?? '';
-    columns = first.split(/[,;\t]/).map((c) => c.replace(/^"|"$/g, ''));
-  }
   onProgress(rows.length, 1);
-  return { file, columns, rows, lines };
+  return { file, columns: columns ?? [], rows, lines };
 }
 
 // In a worker: answer one request per message. On the main thread (tests, the
