@@ -3,7 +3,7 @@
  * what each feature shows, keeps the view in the URL, and lays the features
  * out for the mode (explore or present) and the embed flag.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { useBorders, useCountries, type Countries } from '../data/get-countries';
 import { useDataset } from '../data/get-dataset';
@@ -35,6 +35,7 @@ import './atlas-app.css';
 
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
 const TourOverlay = lazy(() => import('../features/tour/tour-overlay'));
+const MapExport = lazy(() => import('./map-export'));
 // MapLibre is most of the app's script: it loads only where WebGL can draw it.
 const MapView = lazy(() => import('../features/map/map-view').then((m) => ({ default: m.MapView })));
 
@@ -84,7 +85,13 @@ interface LoadedAtlasProps {
   update: ReturnType<typeof useUrlView>['update'];
 }
 
-type Dialog = 'about' | 'share' | null;
+type Dialog = 'about' | 'share' | 'export' | null;
+
+interface ExportFrame {
+  width: number;
+  height: number;
+  camera: Camera | null;
+}
 
 function LoadedAtlas(props: LoadedAtlasProps) {
   const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, urlNotices, update } =
@@ -101,6 +108,13 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   const [webgl] = useState(hasWebGL);
+  const mapFrameRef = useRef<HTMLDivElement>(null);
+  // Where the map's camera is now, the app's own moves included (the URL keeps only the person's).
+  const liveCamera = useRef<Camera | null>(null);
+  const [exportFrame, setExportFrame] = useState<ExportFrame | null>(null);
+  const cameraChanged = useCallback((camera: Camera) => {
+    liveCamera.current = camera;
+  }, []);
   const [maplibre, setMaplibre] = useState<'waiting' | 'loading' | 'ready' | 'failed'>('waiting');
   useEffect(() => {
     if (!webgl) return;
@@ -238,6 +252,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     placePoints: model.placePoints,
     camera: presenting ? null : resolved.view.camera,
     onCameraSettled: presenting ? ignoreCamera : cameraSettled,
+    onCameraChange: cameraChanged,
     focus,
     focusPadding: presenting ? tourPadding() : undefined,
     reducedMotion,
@@ -330,6 +345,23 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <button type="button" className="atlas__button" onClick={() => setDialog('share')}>
               Share
             </button>
+            <button
+              type="button"
+              className="atlas__button"
+              disabled={!countries || listOpen}
+              onClick={() => {
+                const frame = mapFrameRef.current;
+                if (!frame) return;
+                setExportFrame({
+                  width: Math.round(frame.clientWidth),
+                  height: Math.round(frame.clientHeight),
+                  camera: liveCamera.current ?? resolved.view.camera,
+                });
+                setDialog('export');
+              }}
+            >
+              Export
+            </button>
             <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
               About &amp; source
             </button>
@@ -338,7 +370,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
       <main className="atlas__main">
         {embed && <h1 className="visually-hidden">{dataset.title}</h1>}
-        <div className="atlas__map" inert={listOpen && !presenting}>
+        <div className="atlas__map" ref={mapFrameRef} inert={listOpen && !presenting}>
           {map}
         </div>
         {listOpen && !presenting && (
@@ -468,6 +500,32 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
       {dialog === 'about' && (
         <AboutDialog dataset={dataset} sourceText={sourceQuery.data ?? null} places={places} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'export' && exportFrame && countries && (
+        <Suspense fallback={null}>
+          <MapExport
+            defaultTitle={dataset.title}
+            mapWidth={exportFrame.width}
+            mapHeight={exportFrame.height}
+            camera={exportFrame.camera}
+            drawing={{
+              scheme,
+              countries,
+              borders: bordersQuery.data ?? null,
+              colourByIso3: model.fills,
+              recipient: mapProps.recipient,
+              recipientLabel: mapProps.recipientLabel,
+              subtitle: `${date} · ${countryCount} countries and ${orgCount} international organisation${orgCount === 1 ? '' : 's'} wrote to the ${dataset.recipient.name}`,
+              legend: legend
+                .filter((e) => e.count > 0 && (selectedThemes.size === 0 || selectedThemes.has(e.id)))
+                .map((e) => ({ label: e.label, colour: e.colour, count: e.count })),
+              selected: selectedPlace ? { name: selectedPlace.name, iso3: selectedPlace.iso3 } : null,
+              markers: model.markers.map((m) => ({ ...m, selected: m.key === selectedPlace?.key })),
+              credit: `Source: ${dataset.source.title}. Shapes: Natural Earth. Police Cooperation Atlas.`,
+            }}
+            onClose={() => setDialog(null)}
+          />
+        </Suspense>
       )}
       {dialog === 'share' && (
         <Suspense fallback={null}>

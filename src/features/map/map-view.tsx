@@ -87,6 +87,8 @@ export interface MapViewProps {
   occludedRight?: number;
   /** Pixels at the bottom covered by the panel when it is a bottom sheet. */
   occludedBottom?: number;
+  /** Reports where the camera is after every move, the app's own included (unrounded; for export). */
+  onCameraChange?: (camera: Camera) => void;
   /** Called once MapLibre has drawn the countries (not merely fired `load` or `idle`). */
   onRendered?: () => void;
 }
@@ -134,6 +136,7 @@ export function MapView(props: MapViewProps) {
     occludedRight = 0,
     occludedBottom = 0,
     onRendered,
+    onCameraChange,
   } = props;
   const reportedRendered = useRef(false);
   const [loaded, setLoaded] = useState(false);
@@ -311,10 +314,11 @@ export function MapView(props: MapViewProps) {
   }, []);
   const handleMoveEnd = useCallback(() => {
     const map = mapRef.current?.getMap();
+    if (map) onCameraChange?.({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
     if (!map || !userMoving.current) return;
     userMoving.current = false;
     onCameraSettled(roundCamera({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() }));
-  }, [onCameraSettled]);
+  }, [onCameraSettled, onCameraChange]);
 
   // The map is one tab stop: arrows travel between places (nearest in that
   // direction), Enter opens, +/- zoom, and Tab leaves. MapLibre's own arrow
