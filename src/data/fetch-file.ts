@@ -43,6 +43,17 @@ export async function fetchText(what: string, url: string, signal?: AbortSignal)
     response = await fetch(url, { signal: combined });
   } catch (error) {
     if (timeout.aborted) throw new LoadError(what, url, `no answer within ${TIMEOUT_MS / 1000} seconds`);
+    if (signal?.aborted) throw error;
+    // The browser hides why a cross-origin request failed; a refusal by CORS is
+    // by far the likeliest reason when the same link opens in a tab.
+    const origin = crossOrigin(url);
+    if (origin) {
+      throw new LoadError(
+        what,
+        url,
+        `the server at ${origin} does not allow loading its data from here (CORS), or it cannot be reached. Its owner can allow it (Access-Control-Allow-Origin), or you can download the file and open it with "Open data"`,
+      );
+    }
     throw new LoadError(what, url, `the request failed (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!response.ok) {
@@ -66,5 +77,15 @@ export async function fetchJson(what: string, url: string, signal?: AbortSignal)
   } catch (error) {
     const hint = text.trimStart().startsWith('<') ? 'it is an HTML page, not JSON' : 'it is not valid JSON';
     throw new LoadError(what, url, `${hint} (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+}
+
+/** The origin of `url` when it is not this page's, else null. */
+export function crossOrigin(url: string): string | null {
+  try {
+    const target = new URL(url, document.baseURI);
+    return target.origin === new URL(document.baseURI).origin ? null : target.origin;
+  } catch {
+    return null;
   }
 }

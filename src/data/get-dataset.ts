@@ -1,4 +1,3 @@
-import './zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { formatProblem, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';
@@ -36,4 +35,39 @@ export function datasetQueryOptions(url = resolveAssetUrl(SHIPPED_DATASET_PATH))
 
 export function useDataset(url?: string) {
   return useQuery(datasetQueryOptions(url));
+}
+
+/** The `?data=` parameter: missing, a dataset URL the atlas may load, or why it may not. */
+export type DataParam = { kind: 'missing' } | { kind: 'valid'; url: string } | { kind: 'invalid'; value: string; reason: string };
+
+/**
+ * `?data=<url>` → the dataset to load instead of the shipped one. Relative
+ * links resolve against the page; only this site's files and https:// links
+ * are loaded (an http:// dataset on an https page would be blocked anyway,
+ * and javascript:, data: or file: links are never data to fetch).
+ */
+export function dataParamFromSearch(search: string, pageUrl: string): DataParam {
+  const value = new URLSearchParams(search).get('data');
+  if (value === null || value.trim() === '') return { kind: 'missing' };
+  let url: URL;
+  try {
+    url = new URL(value.trim(), pageUrl);
+  } catch {
+    return { kind: 'invalid', value, reason: 'it is not a web address' };
+  }
+  const page = new URL(pageUrl);
+  if (url.origin === page.origin && (url.protocol === 'https:' || url.protocol === 'http:')) return { kind: 'valid', url: url.href };
+  if (url.protocol === 'https:') return { kind: 'valid', url: url.href };
+  return { kind: 'invalid', value, reason: 'only https:// links and files on this site can be loaded' };
+}
+
+/** The dataset URL for this page: the `?data=` link when valid, else the shipped dataset. */
+export function datasetUrlForPage(search = window.location.search, pageUrl = window.location.href): string {
+  const param = dataParamFromSearch(search, pageUrl);
+  return param.kind === 'valid' ? param.url : resolveAssetUrl(SHIPPED_DATASET_PATH);
+}
+
+/** True when the dataset is the one this atlas ships (no provenance notice). */
+export function isShippedDatasetUrl(url: string): boolean {
+  return url === resolveAssetUrl(SHIPPED_DATASET_PATH);
 }

@@ -46,7 +46,8 @@ export function describeFound(value: unknown): string {
   if (typeof value === 'string') return value.trim() === '' ? 'an empty cell' : JSON.stringify(clip(value));
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'an object';
-  return String(value as number | boolean | bigint);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value;
 }
 
 export function clip(text: string, max = 80): string {

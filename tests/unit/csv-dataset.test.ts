@@ -221,7 +221,7 @@ describe('the validation report', () => {
 
   it('missing columns are named, together with likely misspellings', () => {
     const result = csvToDataset({
-      csv: { file: 'm.csv', columns: CSV_COLUMNS.filter((c) => c !== 'lat' && c !== 'text').concat(['latitude']), rows: [] },
+      csv: { file: 'm.csv', columns: [...CSV_COLUMNS.filter((c) => c !== 'lat' && c !== 'text'), 'latitude'], rows: [] },
       details,
     });
     expect(result.ok).toBe(false);

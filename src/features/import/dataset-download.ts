@@ -1,0 +1,90 @@
+/**
+ * Downloads of the dataset on screen: as JSON (the atlas format), and as the
+ * spreadsheet form — a CSV plus its companion JSON, two files, which the
+ * import dialog reads back into an equal dataset (offsets come back from the
+ * source text).
+ *
+ * The Blob + <a download> helper is repeated from features/export on purpose:
+ * features do not import each other (STYLE.md); if a third one needs it, it
+ * belongs in components/.
+ */
+import { datasetToCsv } from '../../domain/csv-dataset';
+import type { Dataset } from '../../domain/dataset-schema';
+
+const REVOKE_AFTER_MS = 30_000;
+/** Chromium asks before a page starts a second download at once; a short pause avoids the question. */
+const SECOND_DOWNLOAD_DELAY_MS = 400;
+
+/** The sentence every view and export of loaded data carries (issue 6). */
+export function provenanceNotice(origin: string): string {
+  return `Data from ${origin}, not published by this atlas`;
+}
+
+/** "congratulations-from-abroad-on-…" from a title; "atlas-data" when nothing is left. */
+export function datasetFileBase(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'atlas-data';
+}
+
+export interface DownloadFile {
+  name: string;
+  type: string;
+  text: string;
+}
+
+export function datasetJsonFile(dataset: Dataset): DownloadFile {
+  return { name: `${datasetFileBase(dataset.title)}.json`, type: 'application/json', text: `${JSON.stringify(dataset, null, 2)}\n` };
+}
+
+/**
+ * The CSV carries a byte-order mark so that Excel opens it as UTF-8 (names
+ * with accents and Chinese characters intact); the importer drops it again.
+ */
+export function datasetCsvFiles(dataset: Dataset): [DownloadFile, DownloadFile] {
+  const base = datasetFileBase(dataset.title);
+  const { csv, companion } = datasetToCsv(dataset);
+  return [
+    { name: `${base}.csv`, type: 'text/csv;charset=utf-8', text: `\uFEFF${csv}` },
+    { name: `${base}.companion.json`, type: 'application/json', text: `${JSON.stringify(companion, null, 2)}\n` },
+  ];
+}
+
+function save(file: DownloadFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  }
+}
+
+export function downloadDatasetJson(dataset: Dataset): void {
+  save(datasetJsonFile(dataset));
+}
+
+/** Two files: the CSV now, its companion a moment later. */
+export function downloadDatasetCsv(dataset: Dataset): Promise<void> {
+  const [csv, companion] = datasetCsvFiles(dataset);
+  save(csv);
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      save(companion);
+      resolve();
+    }, SECOND_DOWNLOAD_DELAY_MS),
+  );
+}

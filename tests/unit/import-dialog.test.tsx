@@ -1,0 +1,109 @@
+/**
+ * The "Open data" dialog as a person uses it: choose files, press Open; a
+ * broken file gives the table of problems and no onLoad; a good CSV with its
+ * companion and source text loads. jsdom has no Worker, so the dialog reads
+ * on the main thread — the same runImport the worker runs.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import ImportDialogDefault, { sortFiles, type LoadedData } from '../../src/features/import/import-dialog';
+import { datasetCsvFiles, datasetJsonFile, provenanceNotice } from '../../src/features/import/dataset-download';
+import { parseDataset } from '../../src/domain/dataset-validation';
+
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  if (typeof proto.showModal !== 'function') {
+    proto.showModal = function (this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+  }
+  if (typeof proto.close !== 'function') {
+    proto.close = function (this: HTMLDialogElement) {
+      this.removeAttribute('open');
+    };
+  }
+  // The dialog asks for country label points; here the request fails fast.
+  vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
+});
+
+const DIR = resolve(process.cwd(), 'tests/fixtures/import');
+const fixture = (name: string, as = name) => new File([readFileSync(resolve(DIR, name))], as);
+
+function renderDialog() {
+  const onLoad = vi.fn<(loaded: LoadedData) => void>();
+  const onClose = vi.fn();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ImportDialogDefault onLoad={onLoad} onClose={onClose} />
+    </QueryClientProvider>,
+  );
+  return { onLoad, onClose };
+}
+
+describe('the Open data dialog', () => {
+  it('lists every problem of a broken CSV and loads nothing', async () => {
+    const user = userEvent.setup();
+    const { onLoad } = renderDialog();
+    await user.upload(screen.getByLabelText('Data file (.csv or .json)'), fixture('duplicate-ids.csv'));
+    await user.upload(screen.getByLabelText('Event details: companion file (.json)'), fixture('corpus.companion.json'));
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const heading = await screen.findByRole('alert');
+    expect(heading.textContent).toMatch(/1 problem to fix — nothing was loaded/);
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.textContent).toContain('duplicate-ids.csv');
+    expect(rows[1]?.textContent).toContain('was already used on line 2');
+    expect(onLoad).not.toHaveBeenCalled();
+  });
+
+  it('loads a CSV with its companion and source text', async () => {
+    const user = userEvent.setup();
+    const { onLoad } = renderDialog();
+    await user.upload(screen.getByLabelText('Data file (.csv or .json)'), fixture('good.csv'));
+    await user.upload(screen.getByLabelText('Event details: companion file (.json)'), fixture('corpus.companion.json'));
+    await user.upload(screen.getByLabelText('Source text (.txt, optional)'), fixture('corpus-source.txt'));
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(onLoad).toHaveBeenCalledTimes(1));
+    const loaded = onLoad.mock.calls[0]?.[0];
+    expect(loaded?.origin).toBe('good.csv');
+    expect(loaded?.sourceText).toContain('Messages arrived.');
+    expect(loaded?.dataset.senders.map((s) => s.id)).toEqual(['ken-police', 'interpol', 'afg-listed']);
+    expect(loaded?.dataset.senders[0]?.statements[0]?.offset).toBe(19);
+  });
+
+  it('without a companion, asks for the event in a form', async () => {
+    const user = userEvent.setup();
+    renderDialog();
+    await user.upload(screen.getByLabelText('Data file (.csv or .json)'), fixture('good.csv'));
+    expect(screen.getByLabelText('Title')).toBeDefined();
+    expect(screen.getByLabelText("Recipient's country")).toBeDefined();
+  });
+
+  it('sorts dropped files into data, companion and source', () => {
+    const none = { data: null, companion: null, source: null };
+    const csv = new File(['x'], 'a.csv');
+    const json = new File(['{}'], 'a.json');
+    const txt = new File(['t'], 'article.txt');
+    expect(sortFiles([json, txt, csv], none)).toEqual({ data: csv, companion: json, source: txt });
+    expect(sortFiles([json], none)).toEqual({ data: json, companion: null, source: null });
+  });
+});
+
+describe('downloads', () => {
+  it('the CSV carries a BOM for Excel; the JSON is the dataset itself', () => {
+    const shipped = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
+    if (!shipped.ok) throw new Error('shipped dataset');
+    const [csv, companion] = datasetCsvFiles(shipped.dataset);
+    expect(csv.name).toBe('congratulations-from-abroad-on-the-first-chinese-peoples-police-day.csv');
+    expect(csv.text.startsWith('\uFEFFsender_id,kind,country')).toBe(true);
+    expect(companion.name).toMatch(/\.companion\.json$/);
+    expect(JSON.parse(companion.text)).toMatchObject({ title: shipped.dataset.title, recipient: { iso3: 'CHN' } });
+    expect(JSON.parse(datasetJsonFile(shipped.dataset).text)).toEqual(shipped.dataset);
+    expect(provenanceNotice('events.csv')).toBe('Data from events.csv, not published by this atlas');
+  });
+});
