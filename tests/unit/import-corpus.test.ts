@@ -111,3 +111,22 @@ describe('a 5 MB CSV of 20,000 statements', () => {
     expect(outcome.problems[0]).toMatchObject({ row: 15_001, field: 'country', sender: 'sender-3749', found: '"Atlantis"' });
   });
 });
+
+describe('the README sample', () => {
+  it('public/samples/sample-event.csv loads with its companion', () => {
+    const sample = (name: string): InputFile => {
+      const bytes = readFileSync(resolve(process.cwd(), 'public/samples', name));
+      return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    };
+    const outcome = runImport({ data: sample('sample-event.csv'), companion: sample('sample-event.companion.json') });
+    if (!outcome.ok) throw new Error(outcome.problems.map(formatImportProblem).join('\n'));
+    expect(outcome.dataset.title).toMatch(/^Sample \(fictional\)/);
+    expect(outcome.dataset.senders.map((s) => [s.id, s.iso3])).toEqual([
+      ['vnm-hanoi-police', 'VNM'],
+      ['gbr-metro-police', 'GBR'],
+      ['int-interpol', null],
+      ['tur-istanbul-police', 'TUR'],
+      ['lao-listed', 'LAO'],
+    ]);
+  });
+});
