@@ -45,7 +45,7 @@ function renderDialog() {
   return { onLoad, onClose };
 }
 
-describe('the Open data dialog', () => {
+describe('the Open data dialog', { timeout: 30_000 }, () => {
   it('lists every problem of a broken CSV and loads nothing', async () => {
     const user = userEvent.setup();
     const { onLoad } = renderDialog();

@@ -228,7 +228,7 @@ function parseCsv(text: string, file: string, problems: ImportProblem[], onProgr
     skipEmptyLines: false,
     newline: '\n',
     delimitersToGuess: [',', ';', '\t'],
-    chunkSize: 256 * 1024,
+    chunkSize: 1024 * 1024,
     // A string is parsed synchronously, chunk after chunk (Papa's StringStreamer): the chunks are only for progress.
     complete: () => {},
     chunk: (result: Papa.ParseResult<string[]>) => {
