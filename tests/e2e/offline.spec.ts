@@ -174,6 +174,7 @@ test.describe('the hosted build', () => {
       await page.getByRole('button', { name: /About/ }).click();
       button = page.getByRole('dialog').getByRole('button', { name: 'Download offline copy' });
     }
+    await expect(button, 'a "Download offline copy" button in the header or the About dialog').toBeVisible();
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(OFFLINE_COPY_FILENAME);
     const file = testInfo.outputPath(OFFLINE_COPY_FILENAME);
