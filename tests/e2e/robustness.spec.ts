@@ -206,6 +206,7 @@ test.describe('other files fail', () => {
 
 test.describe('hostile input', () => {
   test('hostile link parameters are ignored with notices shown as text; the app works', async ({ atlas, page, dialogs }) => {
+    test.setTimeout(120_000);
     await atlas.open('?sender=<script>alert(1)</script>');
     const notices = page.locator('.notices');
     await expect(notices).toContainText('<script>alert(1)</script>');
