@@ -2,6 +2,7 @@
 import { ModalDialog } from '../components/modal-dialog';
 import type { Dataset } from '../domain/dataset-schema';
 import type { Place } from '../domain/places';
+import { OfflineCopyButton } from '../features/offline/offline-copy-button';
 
 export function AboutDialog({
   dataset,
@@ -38,6 +39,9 @@ export function AboutDialog({
         )}{' '}
         Every quote and paraphrase shown is an exact passage of this text.
       </p>
+      <h3>Offline copy</h3>
+      <p>One HTML file with the atlas, its data and the view you are looking at, for a presentation without network.</p>
+      <OfflineCopyButton dataset={dataset} sourceText={sourceText} className="atlas__button" />
       <h3>Boundaries</h3>
       <p>
         Country shapes come from Natural Earth (public domain), simplified. They imply no position on the legal status of

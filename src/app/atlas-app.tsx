@@ -161,6 +161,21 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     : resolved.view.sender
       ? findPlaceBySender(places, resolved.view.sender)
       : undefined;
+  // Focus returns to what opened the panel (the map, a list row, the search box) when it closes.
+  const panelOpener = useRef<HTMLElement | null>(null);
+  const panelOpen = Boolean(selectedPlace) && !presenting;
+  const wasOpen = useRef(panelOpen);
+  useEffect(() => {
+    const closed = wasOpen.current && !panelOpen;
+    wasOpen.current = panelOpen;
+    if (!closed) return;
+    const focusInPanelLost = document.activeElement === document.body || document.activeElement === null;
+    const opener = panelOpener.current;
+    panelOpener.current = null;
+    if (!focusInPanelLost) return;
+    const target = opener?.isConnected ? opener : document.querySelector<HTMLElement>('.atlas__map [role="application"]');
+    target?.focus({ preventScroll: true });
+  }, [panelOpen]);
   const focus = useMemo<{ key: string; bounds: Bounds } | null>(() => {
     if (!currentSlide) return null;
     const bounds = currentSlide.placeKey
@@ -173,6 +188,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
 
   const selectPlace = useCallback(
     (key: string | null) => {
+      const active = document.activeElement;
+      if (key && active instanceof HTMLElement && !active.closest('.atlas__panel')) panelOpener.current = active;
       const place = key ? model.placeByKey.get(key) : undefined;
       update({ sender: place?.senders[0]?.id ?? null });
       setAnnouncement(place ? `${place.name} selected. Its panel is open.` : 'Panel closed.');

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { formatProblem, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';

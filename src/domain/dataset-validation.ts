@@ -91,7 +91,8 @@ function describeMessage(issue: z.core.$ZodIssue): string {
     return `expected ${issue.expected}, found ${issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input)}`;
   }
   if (issue.code === 'invalid_value') {
-    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
+    const found = issue.input === undefined ? 'nothing (the field is missing)' : describeValue(issue.input);
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${found}`;
   }
   return issue.message;
 }

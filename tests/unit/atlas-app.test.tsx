@@ -89,7 +89,7 @@ const labelOf = (id: string) => atlas.themes.find((t) => t.id === id)!.label;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const legend = () => within(screen.getByRole('region', { name: 'Fields of cooperation' }));
 const legendToggle = (id: string) =>
-  legend().getByRole('button', { name: new RegExp(`^${escape(labelOf(id))}, \\d+ places$`) });
+  legend().getByRole('button', { name: new RegExp(`^${escape(labelOf(id))}\\s*\\d+\\s*places?$`) });
 const search = () => new URLSearchParams(window.location.search);
 
 describe('AtlasApp', () => {

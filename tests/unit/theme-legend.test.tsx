@@ -36,7 +36,7 @@ function renderLegend(selected: string[] = []) {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const labelOf = (id: string) => legend.find((e) => e.id === id)!.label;
 /** A toggle's name is its label followed by its count ("… 4 places"). */
-const toggle = (label: string) => screen.getByRole('button', { name: new RegExp(`^${escape(label)}, \\d+ places$`) });
+const toggle = (label: string) => screen.getByRole('button', { name: new RegExp(`^${escape(label)}\\s*\\d+\\s*places?$`) });
 
 describe('ThemeLegend', () => {
   it('has a toggle per theme plus Goodwill only and Also wrote, under its heading, with the count of places', () => {
@@ -54,9 +54,9 @@ describe('ThemeLegend', () => {
     const shown = toggles.map((b) => [
       b.querySelector('.legend__label')?.textContent,
       b.querySelector('.legend__count')?.textContent,
-      b.getAttribute('aria-label'),
+      b.querySelector('.visually-hidden')?.textContent,
     ]);
-    expect(shown).toEqual(expected.map((e) => [e.label, String(e.count), `${e.label}, ${e.count} places`]));
+    expect(shown).toEqual(expected.map((e) => [e.label, String(e.count), e.count === 1 ? ' place' : ' places']));
     expect(toggle(labelOf('drug_control')).querySelector('.legend__count')?.textContent).toBe('4');
     expect(toggle('Also wrote').querySelector('.legend__count')?.textContent).toBe('20');
     expect(toggle('Goodwill only').querySelector('.legend__count')?.textContent).toBe('3');

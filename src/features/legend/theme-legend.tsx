@@ -54,7 +54,6 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                 type="button"
                 className="legend__toggle"
                 aria-pressed={pressed}
-                aria-label={`${entry.label}, ${entry.count} places`}
                 data-legend-id={entry.id}
                 onClick={() => onToggle(entry.id)}
               >
@@ -65,6 +64,8 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                 />
                 <span className="legend__label">{entry.label}</span>
                 <span className="legend__count">{entry.count}</span>
+                {/* Grid items are blocks, so browsers and axe read "Label 3 places" from the content itself. */}
+                <span className="visually-hidden">{entry.count === 1 ? ' place' : ' places'}</span>
               </button>
               <button
                 type="button"

@@ -453,7 +453,7 @@ export function SvgMap(props: MapViewProps) {
             const at = toScreen(marker.lngLat);
             if (!at) return null;
             return (
-              <div key={marker.key} style={pin(at, 'translate(-50%, -50%)')}>
+              <div key={marker.key} className="svg-map__marker" style={pin(at, 'translate(-50%, -50%)')}>
                 <button
                   type="button"
                   className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${

@@ -153,8 +153,6 @@ export function SearchBox({
               data-index={i}
               role="option"
               aria-selected={i === active}
-              // One name with a pause between the parts; name-from-content drops the space in some engines.
-              aria-label={`${entry.label}, ${entry.detail}`}
               className={`search-box__option search-box__option--${entry.kind}`}
               // Keep focus in the input so the click lands and the combobox stays in charge.
               onMouseDown={(event) => event.preventDefault()}
@@ -164,6 +162,7 @@ export function SearchBox({
               onClick={() => choose(entry, 'pointer')}
             >
               <span className="search-box__option-label">{entry.label}</span>
+              <span className="visually-hidden">, </span>
               <span className="search-box__option-detail">{entry.detail}</span>
             </li>
           ))}

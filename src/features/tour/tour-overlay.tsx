@@ -257,16 +257,14 @@ export function TourOverlay({
               ›
             </button>
             <div className="tour__auto" role="group" aria-label="Auto-advance">
-              <span className="tour__auto-label" aria-hidden="true">
-                Auto
-              </span>
+              <span className="tour__auto-label">Auto</span>
               {AUTO_ADVANCE_CHOICES.map((choice) => (
                 <button
                   key={choice ?? 'off'}
                   type="button"
                   className="tour__chip-button"
                   aria-pressed={auto === choice}
-                  aria-label={choice === null ? 'Auto-advance off' : `Auto-advance every ${choice} seconds`}
+                  title={choice === null ? 'Auto-advance off' : `Auto-advance every ${choice} seconds`}
                   onClick={() => setAuto(choice)}
                 >
                   {choice === null ? 'Off' : `${choice} s`}
