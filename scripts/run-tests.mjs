@@ -57,8 +57,11 @@ function playwrightCounts() {
   return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
 }
 
-const unit = vitestCounts();
-const e2e = playwrightCounts();
+// A runner that failed without reporting a failed test (it could not start, say) still counts as one failure.
+const withStep = (counts, name) =>
+  failedSteps.some((s) => s.startsWith(name)) && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
+const unit = withStep(vitestCounts(), 'unit tests');
+const e2e = withStep(playwrightCounts(), 'end-to-end tests');
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed;
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);

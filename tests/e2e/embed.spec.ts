@@ -32,7 +32,7 @@ async function openHost(page: Page, iframe: string): Promise<Frame> {
     }),
   );
   await page.goto(`./${HOST_PATH}`);
-  const frame = await (await page.locator('iframe').elementHandle())!.contentFrame();
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
   if (!frame) throw new Error('the iframe has no frame');
   await frame.waitForLoadState();
   return frame;
@@ -122,8 +122,8 @@ function luminance([r, g, b]: number[]) {
 
 async function expectSea(atlas: AtlasDriver, frame: Frame, scheme: 'light' | 'dark') {
   const sea = await atlas.pixelAt(await seaPoint(atlas.page, frame));
-  if (scheme === 'dark') expect(luminance(sea), `dark sea, got rgb(${sea})`).toBeLessThan(60);
-  else expect(luminance(sea), `light sea, got rgb(${sea})`).toBeGreaterThan(180);
+  if (scheme === 'dark') expect(luminance(sea), `dark sea, got rgb(${sea.join(",")})`).toBeLessThan(60);
+  else expect(luminance(sea), `light sea, got rgb(${sea.join(",")})`).toBeGreaterThan(180);
 }
 
 function fullAtlasLink(frame: Frame) {

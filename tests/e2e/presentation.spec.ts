@@ -60,7 +60,7 @@ const places: Place[] = (() => {
       status,
       legendIds: status === 'themed' ? themes : [status],
       location: senders.find((s) => s.location)?.location ?? null,
-    } as Place;
+    };
   });
 })();
 
@@ -335,13 +335,13 @@ test.describe('the presentation tour', () => {
         expect(state.contains, `${name} in view right after the slide change`).toBe(true);
         const durations = await moves();
         expect(durations.length, `${name}: the camera moved`).toBeGreaterThan(0);
-        expect(Math.max(...durations), `${name}: move durations ${durations} ms`).toBeLessThan(100);
+        expect(Math.max(...durations), `${name}: move durations ${durations.join(", ")} ms`).toBeLessThan(100);
       } else {
         await waitForCameraOn(page, point);
         const durations = await moves();
         // A flight, not a jump: the camera was under way for a good second (1.4 s asked).
         expect(durations.length, `${name}: the camera moved`).toBeGreaterThan(0);
-        expect(Math.max(...durations), `${name}: move durations ${durations} ms`).toBeGreaterThan(1000);
+        expect(Math.max(...durations), `${name}: move durations ${durations.join(", ")} ms`).toBeGreaterThan(1000);
       }
       const state = await mapState(page, point);
       expect(state.zoom, `${name}: zoomed in from the world view (${world})`).toBeGreaterThan(world + 1);
