@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', '.tmp', 'test-results', 'playwright-report', 'reports', 'public'] },
+  { ignores: ['dist', 'dist-single', 'node_modules', '.tmp', '.dev', 'test-results', 'playwright-report', 'reports', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   reactHooks.configs.flat.recommended,
