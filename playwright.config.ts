@@ -25,7 +25,7 @@ const PORT = 4173;
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: '.tmp/test-results',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,

@@ -6,7 +6,9 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { useBorders, useCountries, type Countries } from '../data/get-countries';
-import { useDataset } from '../data/get-dataset';
+import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
+import { downloadDatasetCsv, downloadDatasetJson, provenanceNotice } from '../features/import/dataset-download';
+import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
 import type { Dataset } from '../domain/dataset-schema';
 import { countryName } from '../domain/iso-codes';
@@ -36,13 +38,22 @@ import './atlas-app.css';
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
 const TourOverlay = lazy(() => import('../features/tour/tour-overlay'));
 const MapExport = lazy(() => import('./map-export'));
+const ImportDialog = lazy(() => import('../features/import/import-dialog'));
 // MapLibre is most of the app's script: it loads only where WebGL can draw it.
 const MapView = lazy(() => import('../features/map/map-view').then((m) => ({ default: m.MapView })));
 
 export function AtlasApp() {
-  const datasetQuery = useDataset();
+  const { view, notices: parsedNotices, update } = useUrlView();
+  // `?data=` loads another dataset of the same format; a file opened in the app replaces both.
+  const datasetUrl = useMemo(() => datasetUrlForPage(), [view.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const dataParam = useMemo(() => dataParamFromSearch(window.location.search, window.location.href), [view.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const urlNotices = useMemo(
+    () => (dataParam.kind === 'invalid' ? [...parsedNotices, `The data link was not loaded: ${dataParam.reason}`] : parsedNotices),
+    [parsedNotices, dataParam],
+  );
+  const datasetQuery = useDataset(datasetUrl);
   const countriesQuery = useCountries();
-  const { view, notices: urlNotices, update } = useUrlView();
+  const [imported, setImported] = useState<LoadedData | null>(null);
   const prefersDark = usePrefersDark();
   const scheme: SchemeName = view.scheme ?? (prefersDark ? 'dark' : 'light');
 
@@ -53,13 +64,28 @@ export function AtlasApp() {
     root.dataset.scheme = scheme;
   }, [scheme]);
 
-  if (datasetQuery.isPending) return <LoadingScreen what="the dataset" />;
-  if (datasetQuery.isError) return <LoadFailure error={datasetQuery.error} onRetry={() => void datasetQuery.refetch()} />;
+  if (!imported && datasetQuery.isPending) return <LoadingScreen what="the dataset" />;
+  if (!imported && datasetQuery.isError) {
+    return <LoadFailure error={datasetQuery.error} onRetry={() => void datasetQuery.refetch()} />;
+  }
+  const loaded = imported ?? datasetQuery.data!;
+  const provenance = imported
+    ? provenanceNotice(imported.origin)
+    : isShippedDatasetUrl(datasetQuery.data!.url)
+      ? null
+      : provenanceNotice(new URL(datasetQuery.data!.url).origin);
 
   return (
     <LoadedAtlas
-      dataset={datasetQuery.data.dataset}
-      datasetUrl={datasetQuery.data.url}
+      key={imported ? `import:${imported.origin}:${imported.dataset.title}` : datasetQuery.data!.url}
+      dataset={loaded.dataset}
+      datasetUrl={imported ? window.location.href : datasetQuery.data!.url}
+      importedSource={imported ? { text: imported.sourceText } : null}
+      provenance={provenance}
+      onImport={(data) => {
+        setImported(data);
+        update({ sender: null, themes: [], camera: null });
+      }}
       countries={countriesQuery.data ?? null}
       countriesState={countriesQuery.isPending ? 'loading' : countriesQuery.isError ? 'error' : 'ready'}
       countriesError={countriesQuery.error}
@@ -75,6 +101,11 @@ export function AtlasApp() {
 interface LoadedAtlasProps {
   dataset: Dataset;
   datasetUrl: string;
+  /** The source text of a dataset opened from files (null: none given); null here: fetch `source.file`. */
+  importedSource: { text: string | null } | null;
+  /** "Data from …, not published by this atlas", for data that is not the shipped dataset. */
+  provenance: string | null;
+  onImport: (data: LoadedData) => void;
   countries: Countries | null;
   countriesState: 'loading' | 'error' | 'ready';
   countriesError: Error | null;
@@ -85,7 +116,7 @@ interface LoadedAtlasProps {
   update: ReturnType<typeof useUrlView>['update'];
 }
 
-type Dialog = 'about' | 'share' | 'export' | null;
+type Dialog = 'about' | 'share' | 'export' | 'import' | null;
 
 interface ExportFrame {
   width: number;
@@ -96,9 +127,30 @@ interface ExportFrame {
 function LoadedAtlas(props: LoadedAtlasProps) {
   const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, urlNotices, update } =
     props;
+  const { importedSource, provenance, onImport } = props;
   const reducedMotion = usePrefersReducedMotion();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dismissed, setDismissed] = useState<string[]>([]);
+  const [droppedFiles, setDroppedFiles] = useState<File[]>([]);
+  // Files dropped anywhere on the page open the import dialog with them.
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      setDroppedFiles(files);
+      setDialog('import');
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
   const [announcement, setAnnouncement] = useState('');
   // Embeds and small screens fold the legend into a button until asked for.
   const narrow = useMediaQuery('(max-width: 700px), (max-height: 480px)');
@@ -115,18 +167,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const cameraChanged = useCallback((camera: Camera) => {
     liveCamera.current = camera;
   }, []);
-  const [maplibre, setMaplibre] = useState<'waiting' | 'loading' | 'ready' | 'failed'>('waiting');
-  useEffect(() => {
-    if (!webgl) return;
-    // Start MapLibre after the first paint, when the browser is idle (or after 1.5 s at the latest).
-    const start = () => setMaplibre((state) => (state === 'waiting' ? 'loading' : state));
-    if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(start, { timeout: 1500 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = setTimeout(start, 300);
-    return () => clearTimeout(timer);
-  }, [webgl]);
+  // MapLibre starts loading at once (its script comes in parallel with the data); the SVG map is
+  // the first paint and stays in charge until MapLibre has drawn the same view.
+  const [maplibre, setMaplibre] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   const legendIdsForResolve = useMemo(
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
@@ -151,8 +194,20 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const searchIndex = useMemo(() => buildSearchIndex(places, countryNameAliases(places)), [places]);
 
   const bordersQuery = useBorders();
-  const sourceUrl = dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
+  const sourceUrl = !importedSource && dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
   const sourceQuery = useSourceText(sourceUrl);
+  const sourceText = importedSource ? importedSource.text : (sourceQuery.data ?? null);
+  const sourceState: 'loading' | 'ready' | 'missing' | 'error' = importedSource
+    ? importedSource.text === null
+      ? 'missing'
+      : 'ready'
+    : sourceUrl === null
+      ? 'missing'
+      : sourceQuery.isPending
+        ? 'loading'
+        : sourceQuery.isError
+          ? 'error'
+          : 'ready';
   const notices = [...urlNotices, ...resolved.notices].filter((n) => !dismissed.includes(n));
   const selectedPlace = currentSlide
     ? currentSlide.placeKey
@@ -290,7 +345,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               takes over when it has drawn the same view. If MapLibre cannot start (its
               script fails to load, WebGL is lost), the SVG map simply stays. */}
           {maplibre !== 'ready' && <SvgMap countries={countries} {...mapProps} />}
-          {maplibre !== 'waiting' && (
+          {
             <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
               <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
                 <Suspense fallback={null}>
@@ -300,7 +355,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 </Suspense>
               </ErrorBoundary>
             </div>
-          )}
+          }
         </>
       ) : (
         <SvgMap countries={countries} {...mapProps} />
@@ -379,6 +434,16 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             >
               Export
             </button>
+            <button
+              type="button"
+              className="atlas__button"
+              onClick={() => {
+                setDroppedFiles([]);
+                setDialog('import');
+              }}
+            >
+              Open data
+            </button>
             <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
               About &amp; source
             </button>
@@ -392,6 +457,14 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         </div>
         {listOpen && !presenting && (
           <section className="atlas__list" aria-label="List of places">
+            <div className="atlas__list-actions">
+              <button type="button" className="atlas__button" onClick={() => downloadDatasetJson(dataset)}>
+                Download data (JSON)
+              </button>
+              <button type="button" className="atlas__button" onClick={() => void downloadDatasetCsv(dataset)}>
+                Download data (CSV + companion)
+              </button>
+            </div>
             <ErrorBoundary
               fallbackRender={({ error, resetErrorBoundary }) => (
                 <PartFailure what="The list" message={errorMessage(error)} onRetry={resetErrorBoundary} />
@@ -456,10 +529,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 place={selectedPlace}
                 senderId={resolved.view.sender}
                 legend={legend}
-                sourceText={sourceQuery.data ?? null}
-                sourceState={
-                  sourceUrl === null ? 'missing' : sourceQuery.isPending ? 'loading' : sourceQuery.isError ? 'error' : 'ready'
-                }
+                sourceText={sourceText}
+                sourceState={sourceState}
                 onClose={() => selectPlace(null)}
               />
             </ErrorBoundary>
@@ -502,6 +573,11 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </button>
           </p>
         )}
+        {provenance && (
+          <p className="atlas__provenance" data-testid="provenance">
+            {provenance}
+          </p>
+        )}
         <NoticeList notices={notices} onDismiss={(n) => setDismissed((d) => [...d, n])} />
         <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {announcement}
@@ -516,7 +592,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         </footer>
       )}
       {dialog === 'about' && (
-        <AboutDialog dataset={dataset} sourceText={sourceQuery.data ?? null} places={places} onClose={() => setDialog(null)} />
+        <AboutDialog dataset={dataset} sourceText={sourceText} places={places} onClose={() => setDialog(null)} />
       )}
       {dialog === 'export' && exportFrame && countries && (
         <Suspense fallback={null}>
@@ -538,9 +614,21 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 .map((e) => ({ label: e.label, colour: e.colour, count: e.count })),
               selected: selectedPlace ? { name: selectedPlace.name, iso3: selectedPlace.iso3 } : null,
               markers: model.markers.map((m) => ({ ...m, selected: m.key === selectedPlace?.key })),
-              credit: `Source: ${dataset.source.title}. Shapes: Natural Earth. Police Cooperation Atlas.`,
+              credit: `Source: ${dataset.source.title}. Shapes: Natural Earth. Police Cooperation Atlas.${provenance ? ` ${provenance}` : ''}`,
             }}
             onClose={() => setDialog(null)}
+          />
+        </Suspense>
+      )}
+      {dialog === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog
+            initialFiles={droppedFiles}
+            onClose={() => setDialog(null)}
+            onLoad={(data) => {
+              setDialog(null);
+              onImport(data);
+            }}
           />
         </Suspense>
       )}

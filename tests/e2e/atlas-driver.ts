@@ -49,7 +49,7 @@ export class AtlasDriver {
         return Boolean(map && map.loaded() && map.isStyleLoaded() && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100);
       },
       null,
-      { timeout: 45_000, polling: 250 },
+      { timeout: 90_000, polling: 250 },
     );
     // Let the last frame reach the screen.
     await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -103,6 +103,41 @@ export class AtlasDriver {
       }
       throw new Error(`no uncovered point inside ${code}`);
     }, iso3);
+  }
+
+  /** Waits until the camera has stopped (an app-made move such as bringing a selection into view). */
+  async waitForCameraToSettle() {
+    await this.page.waitForFunction(
+      () => !(window.__atlasMap as { isMoving(): boolean } | undefined)?.isMoving(),
+      null,
+      { timeout: 15_000, polling: 100 },
+    );
+  }
+
+  /** A page point on open sea, not covered by legend, panel or labels. */
+  async seaPoint(): Promise<{ x: number; y: number }> {
+    await this.waitForCameraToSettle();
+    return this.page.evaluate(() => {
+      const map = window.__atlasMap as {
+        queryRenderedFeatures(point: [number, number], options: object): unknown[];
+        getCanvas(): HTMLCanvasElement;
+      };
+      const canvas = map.getCanvas();
+      const box = canvas.getBoundingClientRect();
+      for (let j = 1; j < 12; j++) {
+        for (let i = 1; i < 16; i++) {
+          const x = (box.width * i) / 16;
+          const y = (box.height * j) / 12;
+          const clear = [[0, 0], [6, 0], [-6, 0], [0, 6], [0, -6]].every(
+            ([dx, dy]) =>
+              document.elementFromPoint(box.left + x + dx!, box.top + y + dy!) === canvas &&
+              map.queryRenderedFeatures([x + dx!, y + dy!], { layers: ['country-fill'] }).length === 0,
+          );
+          if (clear) return { x: box.left + x, y: box.top + y };
+        }
+      }
+      throw new Error('no open sea on screen');
+    });
   }
 
   /** The colour on screen at a page point, read from a screenshot (what a person sees). */

@@ -84,13 +84,7 @@ test.describe('the panel', () => {
 
     await atlas.clickCountry('VNM');
     await expect(atlas.panel()).toBeVisible();
-    // The South Atlantic, clear of the legend and the panel: sea.
-    const sea = await page.evaluate(() => {
-      const map = window.__atlasMap as { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
-      const p = map.project([-20, -20]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    });
+    const sea = await atlas.seaPoint();
     await page.mouse.click(sea.x, sea.y);
     await expect(atlas.panel()).toHaveCount(0);
   });
