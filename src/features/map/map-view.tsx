@@ -266,11 +266,15 @@ export function MapView(props: MapViewProps) {
     const hidden =
       at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - occludedBottom - margin;
     if (hidden) {
-      // An offset rather than padding (MapLibre keeps an easeTo padding for good), and a
-      // little zoom: at the world view the map has no room to pan sideways.
+      // An offset rather than padding (MapLibre keeps an easeTo padding for good). Without world
+      // copies MapLibre will not pan past the world's edge, so zoom in far enough that the place
+      // can sit in the middle of the part of the map the panel leaves free.
+      const targetX = (width - occludedRight) / 2;
+      const fromWest = (point[0] + 180) / 360;
+      const worldWidth = Math.max((width - targetX) / Math.max(1 - fromWest, 0.01), targetX / Math.max(fromWest, 0.01));
       map.easeTo({
         center: point,
-        zoom: Math.max(map.getZoom(), 2.2),
+        zoom: Math.min(5, Math.max(map.getZoom(), 2.2, Math.log2(worldWidth / 512))),
         offset: [-occludedRight / 2, -occludedBottom / 2],
         duration: reducedMotion ? 0 : 600,
       });
