@@ -44,9 +44,15 @@ export class AtlasDriver {
     await this.page.waitForFunction(
       () => {
         const map = window.__atlasMap as
-          | { isStyleLoaded(): boolean; queryRenderedFeatures(o: object): unknown[]; loaded(): boolean }
+          | { isStyleLoaded(): boolean; getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[]; loaded(): boolean }
           | undefined;
-        return Boolean(map && map.loaded() && map.isStyleLoaded() && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100);
+        return Boolean(
+          map &&
+            map.loaded() &&
+            map.isStyleLoaded() &&
+            map.getLayer('country-fill') &&
+            map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100,
+        );
       },
       null,
       { timeout: 90_000, polling: 250 },

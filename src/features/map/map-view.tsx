@@ -241,7 +241,8 @@ export function MapView(props: MapViewProps) {
   // `idle` also fires when the worker failed, so check that countries were really drawn.
   const handleIdle = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (!map || reportedRendered.current) return;
+    // The map can idle before React has added the layers; querying a missing layer throws.
+    if (!map || reportedRendered.current || !map.getLayer(COUNTRY_FILL_LAYER)) return;
     if (map.queryRenderedFeatures({ layers: [COUNTRY_FILL_LAYER] }).length > 0) {
       reportedRendered.current = true;
       onRendered?.();
