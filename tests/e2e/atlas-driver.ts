@@ -44,14 +44,16 @@ export class AtlasDriver {
     await this.page.waitForFunction(
       () => {
         const map = window.__atlasMap as
-          | { isStyleLoaded(): boolean; getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[]; loaded(): boolean }
+          | { isStyleLoaded(): boolean; isMoving(): boolean; getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[]; loaded(): boolean }
           | undefined;
         return Boolean(
           map &&
             map.loaded() &&
             map.isStyleLoaded() &&
             map.getLayer('country-fill') &&
-            map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 100,
+            !map.isMoving() &&
+            // Some countries drawn: a panel or a tour slide may have zoomed in on one region.
+            map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 0,
         );
       },
       null,
