@@ -51,7 +51,6 @@ export class AtlasDriver {
             map.loaded() &&
             map.isStyleLoaded() &&
             map.getLayer('country-fill') &&
-            !map.isMoving() &&
             // Some countries drawn: a panel or a tour slide may have zoomed in on one region.
             map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 0,
         );
@@ -69,6 +68,7 @@ export class AtlasDriver {
    * clear point on a grid over the shape.
    */
   async countryPoint(iso3: string): Promise<{ x: number; y: number }> {
+    await this.waitForCameraToSettle();
     return this.page.evaluate((code) => {
       type Feature = { properties: { iso3: string | null; labelPoint: string | [number, number] }; geometry: { coordinates: unknown } };
       const map = window.__atlasMap as {
