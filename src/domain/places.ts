@@ -5,6 +5,8 @@
  */
 import type { Dataset, LngLat, Sender } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
+import type { Bilingual } from './lang';
+import { senderNames } from './localized-fields';
 
 export type PlaceStatus = 'themed' | 'goodwill' | 'listed';
 
@@ -13,7 +15,10 @@ export interface Place {
   key: string;
   kind: 'country' | 'organization';
   iso3: string | null;
+  /** The English name (the dataset's). */
   name: string;
+  /** The name in each interface language (`pick(place.names, lang)`). */
+  names: Bilingual;
   /** The place's sending bodies, in article order. */
   senders: Sender[];
   /** Union of the bodies' themes, in codebook order. */
@@ -55,6 +60,7 @@ export function buildPlaces(dataset: Dataset): Place[] {
       kind: first.kind,
       iso3: first.kind === 'country' ? first.iso3 : null,
       name: first.name,
+      names: senderNames(first),
       senders,
       themes,
       primaryTheme: themes[0] ?? null,
