@@ -11,8 +11,9 @@ import { downloadDatasetCsv, downloadDatasetJson, provenanceNotice } from '../fe
 import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
 import type { Dataset } from '../domain/dataset-schema';
-import { countryName } from '../domain/iso-codes';
-import type { LegendEntry } from '../domain/legend';
+import { entryLabel, type LegendEntry } from '../domain/legend';
+import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
+import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody } from '../domain/localized-fields';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
@@ -33,6 +34,8 @@ import { LoadFailure, LoadingScreen, PartFailure } from './load-states';
 import { NoticeList } from './notice-list';
 import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
 import { useMediaQuery, usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
+import { LangContext, useMessages } from '../components/use-lang';
+import { atlasMessages } from './atlas-messages';
 import './atlas-app.css';
 
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
@@ -47,10 +50,23 @@ export function AtlasApp() {
   // `?data=` loads another dataset of the same format; a file opened in the app replaces both.
   const datasetUrl = useMemo(() => datasetUrlForPage(), [view.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const dataParam = useMemo(() => dataParamFromSearch(window.location.search, window.location.href), [view.data]); // eslint-disable-line react-hooks/exhaustive-deps
-  const urlNotices = useMemo(
-    () => (dataParam.kind === 'invalid' ? [...parsedNotices, `The data link was not loaded: ${dataParam.reason}`] : parsedNotices),
+  const urlNotices = useMemo<Bilingual[]>(
+    () =>
+      dataParam.kind === 'invalid'
+        ? [
+            ...parsedNotices,
+            {
+              en: atlasMessages.en.dataLinkNotLoaded(pick(asBilingual(dataParam.reason), 'en')),
+              zh: atlasMessages.zh.dataLinkNotLoaded(pick(asBilingual(dataParam.reason), 'zh')),
+            },
+          ]
+        : parsedNotices,
     [parsedNotices, dataParam],
   );
+  const lang: Lang = view.lang ?? preferredLang(navigator.languages ?? [navigator.language]);
+  useEffect(() => {
+    document.documentElement.lang = LANG_TAGS[lang];
+  }, [lang]);
   const datasetQuery = useDataset(datasetUrl);
   const countriesQuery = useCountries();
   const [imported, setImported] = useState<LoadedData | null>(null);
@@ -64,9 +80,19 @@ export function AtlasApp() {
     root.dataset.scheme = scheme;
   }, [scheme]);
 
-  if (!imported && datasetQuery.isPending) return <LoadingScreen what="the dataset" />;
+  if (!imported && datasetQuery.isPending) {
+    return (
+      <LangContext value={lang}>
+        <LoadingScreen what={atlasMessages[lang].loadingDataset} />
+      </LangContext>
+    );
+  }
   if (!imported && datasetQuery.isError) {
-    return <LoadFailure error={datasetQuery.error} onRetry={() => void datasetQuery.refetch()} />;
+    return (
+      <LangContext value={lang}>
+        <LoadFailure error={datasetQuery.error} onRetry={() => void datasetQuery.refetch()} />
+      </LangContext>
+    );
   }
   const loaded = imported ?? datasetQuery.data!;
   const provenance = imported
@@ -76,6 +102,7 @@ export function AtlasApp() {
       : provenanceNotice(new URL(datasetQuery.data!.url).origin);
 
   return (
+    <LangContext value={lang}>
     <LoadedAtlas
       key={imported ? `import:${imported.origin}:${imported.dataset.title}` : datasetQuery.data!.url}
       dataset={loaded.dataset}
@@ -92,10 +119,17 @@ export function AtlasApp() {
       retryCountries={() => void countriesQuery.refetch()}
       scheme={scheme}
       view={view}
+      lang={lang}
       urlNotices={urlNotices}
       update={update}
     />
+    </LangContext>
   );
+}
+
+/** A reason from code that may give it in one language or both. */
+function asBilingual(text: string | Bilingual): Bilingual {
+  return typeof text === 'string' ? { en: text, zh: text } : text;
 }
 
 interface LoadedAtlasProps {
@@ -112,7 +146,8 @@ interface LoadedAtlasProps {
   retryCountries: () => void;
   scheme: SchemeName;
   view: ViewState;
-  urlNotices: string[];
+  lang: Lang;
+  urlNotices: Bilingual[];
   update: ReturnType<typeof useUrlView>['update'];
 }
 
@@ -125,11 +160,13 @@ interface ExportFrame {
 }
 
 function LoadedAtlas(props: LoadedAtlasProps) {
-  const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, urlNotices, update } =
+  const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, lang, urlNotices, update } =
     props;
+  const t = useMessages(atlasMessages);
   const { importedSource, provenance, onImport } = props;
   const reducedMotion = usePrefersReducedMotion();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Dismissed notices, by their English text (the same notice in either language).
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [droppedFiles, setDroppedFiles] = useState<File[]>([]);
   // Files dropped anywhere on the page open the import dialog with them.
@@ -190,7 +227,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const urlThemes = resolved.view.themes;
   // On a tour slide the slide decides the filter; otherwise the URL does.
   const selectedThemes = useMemo(() => new Set(currentSlide?.legendIds ?? urlThemes), [currentSlide, urlThemes]);
-  const model = useAtlasModel(places, legend, countries, selectedThemes, scheme);
+  const model = useAtlasModel(places, legend, countries, selectedThemes, scheme, lang);
   const searchIndex = useMemo(() => buildSearchIndex(places, countryNameAliases(places)), [places]);
 
   const bordersQuery = useBorders();
@@ -208,7 +245,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         : sourceQuery.isError
           ? 'error'
           : 'ready';
-  const notices = [...urlNotices, ...resolved.notices].filter((n) => !dismissed.includes(n));
+  const notices = [...urlNotices, ...resolved.notices].filter((n) => !dismissed.includes(n.en));
   const selectedPlace = currentSlide
     ? currentSlide.placeKey
       ? model.placeByKey.get(currentSlide.placeKey)
@@ -247,9 +284,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       if (key && active instanceof HTMLElement && !active.closest('.atlas__panel')) panelOpener.current = active;
       const place = key ? model.placeByKey.get(key) : undefined;
       update({ sender: place?.senders[0]?.id ?? null });
-      setAnnouncement(place ? `${place.name} selected. Its panel is open.` : 'Panel closed.');
+      setAnnouncement(place ? t.selected(pick(place.names, lang)) : t.panelClosed);
     },
-    [model.placeByKey, update],
+    [model.placeByKey, update, t, lang],
   );
   const toggleTheme = useCallback(
     (id: string) => {
@@ -257,21 +294,24 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       // Keep the URL in legend order, so one filter has one link.
       const ordered = legend.map((e) => e.id).filter((e) => next.includes(e));
       update({ themes: ordered }, { replace: true });
-      setAnnouncement(filterAnnouncement(ordered, legend, places.length));
+      setAnnouncement(filterAnnouncement(ordered, legend, places.length, lang));
     },
-    [selectedThemes, resolved.view.themes, legend, update, places.length],
+    [selectedThemes, resolved.view.themes, legend, update, places.length, lang],
   );
   const clearThemes = useCallback(() => {
     update({ themes: [] }, { replace: true });
-    setAnnouncement(filterAnnouncement([], legend, places.length));
-  }, [update, legend, places.length]);
+    setAnnouncement(filterAnnouncement([], legend, places.length, lang));
+  }, [update, legend, places.length, lang]);
   const cameraSettled = useCallback((camera: Camera) => update({ camera }, { replace: true }), [update]);
   const keyboardPlace = useCallback(
     (key: string) => {
       const place = model.placeByKey.get(key);
-      if (place) setAnnouncement(`${place.name}: ${describe(place, legend).lines.join('. ')}. Press Enter to open.`);
+      if (place) {
+        const { title, lines } = describe(place, legend, lang);
+        setAnnouncement(t.keyboardPlace(title, lines.join(lang === 'zh' ? '。' : '. ')));
+      }
     },
-    [model.placeByKey, legend],
+    [model.placeByKey, legend, lang, t],
   );
 
   useEffect(() => {
@@ -293,16 +333,18 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const describePlace = useCallback(
     (key: string) => {
       const place = model.placeByKey.get(key);
-      return place ? describe(place, legend) : null;
+      return place ? describe(place, legend, lang) : null;
     },
-    [model.placeByKey, legend],
+    [model.placeByKey, legend, lang],
   );
 
   const countryCount = places.filter((p) => p.kind === 'country').length;
   const orgCount = places.length - countryCount;
-  const date = formatDate(dataset.date);
+  const date = formatDay(dataset.date, lang);
+  const title = datasetTitle(dataset, lang);
+  const subtitle = t.subtitle(date, countryCount, orgCount, recipientName(dataset.recipient, lang));
   const embed = resolved.view.embed;
-  const mapLabel = mapDescription(places, legend);
+  const mapLabel = mapDescription(places, legend, lang);
 
   const fullAtlasHref = useMemo(() => {
     const search = serializeViewState({ ...resolved.view, embed: false });
@@ -315,7 +357,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     colourByIso3: model.fills,
     placeKeyByIso3: model.placeKeyByIso3,
     recipient: { iso3: dataset.recipient.iso3, name: dataset.recipient.name, location: dataset.recipient.location },
-    recipientLabel: `${countryName(dataset.recipient.iso3, 'en')} · recipient`,
+    recipientLabel: t.recipient(countryNameIn(dataset.recipient.iso3, lang)),
     markers: model.markers,
     selectedKey: selectedPlace?.key ?? null,
     selectedIso3: selectedPlace?.iso3 ?? null,
@@ -331,12 +373,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     onKeyboardPlace: keyboardPlace,
     occludedRight: selectedPlace && !presenting && !narrow ? panelWidth() : 0,
     occludedBottom: selectedPlace && !presenting && narrow ? sheetHeight() : 0,
-    ariaLabel: `${mapLabel} Use the arrow keys to move between places and Enter to open one.`,
+    ariaLabel: `${mapLabel}${lang === 'zh' ? '' : ' '}${t.mapKeys}`,
   };
   const map = countries ? (
     <ErrorBoundary
       fallbackRender={({ error, resetErrorBoundary }) => (
-        <PartFailure what="The map" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+        <PartFailure what={t.theMap} message={errorMessage(error)} onRetry={resetErrorBoundary} />
       )}
     >
       {webgl ? (
@@ -362,9 +404,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       )}
     </ErrorBoundary>
   ) : countriesState === 'loading' ? (
-    <LoadingScreen what="the map shapes" inline />
+    <LoadingScreen what={t.loadingShapes} inline />
   ) : (
-    <PartFailure what="The map shapes" message={errorMessage(countriesError)} onRetry={retryCountries} />
+    <PartFailure what={t.theShapes} message={errorMessage(countriesError)} onRetry={retryCountries} />
   );
 
   return (
@@ -377,11 +419,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       {!embed && !presenting && (
         <header className="atlas__header">
           <div className="atlas__heading">
-            <h1 className="atlas__title">{dataset.title}</h1>
-            <p className="atlas__subtitle">
-              {date} · {countryCount} countries and {orgCount} international organisation{orgCount === 1 ? '' : 's'} wrote to
-              the {dataset.recipient.name}
-            </p>
+            <h1 className="atlas__title">{title}</h1>
+            <p className="atlas__subtitle">{subtitle}</p>
           </div>
           <ErrorBoundary fallbackRender={() => null}>
             <SearchBox
@@ -389,33 +428,34 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               onChoose={({ senderId }) => {
                 update({ sender: senderId });
                 const place = findPlaceBySender(places, senderId);
-                if (place) setAnnouncement(`${place.name} selected. Its panel is open.`);
+                if (place) setAnnouncement(t.selected(pick(place.names, lang)));
               }}
-              placeholder="Country, body or official"
+              placeholder={t.searchPlaceholder}
             />
           </ErrorBoundary>
-          <nav className="atlas__actions" aria-label="Atlas">
+          <nav className="atlas__actions" aria-label={t.actions}>
             <button
               type="button"
               className="atlas__button"
               aria-pressed={listOpen}
               onClick={() => setListOpen((open) => !open)}
             >
-              {listOpen ? 'Map view' : 'List view'}
+              {listOpen ? t.mapView : t.listView}
             </button>
             <button type="button" className="atlas__button" onClick={() => update({ mode: 'present', slide: 1 })}>
-              Present
+              {t.present}
             </button>
             <button
               type="button"
               className="atlas__button"
               onClick={() => update({ scheme: scheme === 'dark' ? 'light' : 'dark' }, { replace: true })}
-              aria-label={scheme === 'dark' ? 'Switch to light colours' : 'Switch to dark colours'}
+              aria-label={scheme === 'dark' ? t.toLight : t.toDark}
             >
-              {scheme === 'dark' ? 'Light' : 'Dark'}
+              {scheme === 'dark' ? t.light : t.dark}
             </button>
+            <LanguageSwitch lang={lang} onChange={(next) => update({ lang: next }, { replace: true })} />
             <button type="button" className="atlas__button" onClick={() => setDialog('share')}>
-              Share
+              {t.share}
             </button>
             <button
               type="button"
@@ -432,7 +472,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 setDialog('export');
               }}
             >
-              Export
+              {t.export}
             </button>
             <button
               type="button"
@@ -442,32 +482,32 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 setDialog('import');
               }}
             >
-              Open data
+              {t.openData}
             </button>
             <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
-              About &amp; source
+              {t.about}
             </button>
           </nav>
         </header>
       )}
       <main className="atlas__main">
-        {embed && <h1 className="visually-hidden">{dataset.title}</h1>}
+        {embed && <h1 className="visually-hidden">{title}</h1>}
         <div className="atlas__map" ref={mapFrameRef} inert={listOpen && !presenting}>
           {map}
         </div>
         {listOpen && !presenting && (
-          <section className="atlas__list" aria-label="List of places">
+          <section className="atlas__list" aria-label={t.listOfPlaces}>
             <div className="atlas__list-actions">
               <button type="button" className="atlas__button" onClick={() => downloadDatasetJson(dataset)}>
-                Download data (JSON)
+                {t.downloadJson}
               </button>
               <button type="button" className="atlas__button" onClick={() => void downloadDatasetCsv(dataset)}>
-                Download data (CSV + companion)
+                {t.downloadCsv}
               </button>
             </div>
             <ErrorBoundary
               fallbackRender={({ error, resetErrorBoundary }) => (
-                <PartFailure what="The list" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+                <PartFailure what={t.theList} message={errorMessage(error)} onRetry={resetErrorBoundary} />
               )}
             >
               <PlacesTable
@@ -491,12 +531,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               aria-expanded={false}
               onClick={() => setLegendOpen(true)}
             >
-              Legend{selectedThemes.size > 0 ? ` (${selectedThemes.size} selected)` : ''}
+              {selectedThemes.size > 0 ? t.legendSelected(selectedThemes.size) : t.legend}
             </button>
           ) : (
             <ErrorBoundary
               fallbackRender={({ error, resetErrorBoundary }) => (
-                <PartFailure what="The legend" message={errorMessage(error)} onRetry={resetErrorBoundary} />
+                <PartFailure what={t.theLegend} message={errorMessage(error)} onRetry={resetErrorBoundary} />
               )}
             >
               <ThemeLegend
@@ -518,10 +558,10 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               resetKeys={[selectedPlace.key]}
               fallbackRender={({ error }) => (
                 <PartFailure
-                  what="The panel"
+                  what={t.thePanel}
                   message={errorMessage(error)}
                   onRetry={() => selectPlace(null)}
-                  retryLabel="Close"
+                  retryLabel={t.close}
                 />
               )}
             >
@@ -538,21 +578,21 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         )}
         {embed && (
           <a className="atlas__open-full" href={fullAtlasHref} target="_blank" rel="noopener">
-            Open the full atlas ↗
+            {t.openFullAtlas}
           </a>
         )}
         {presenting && (
           <ErrorBoundary
             fallbackRender={({ error }) => (
               <PartFailure
-                what="The tour"
+                what={t.theTour}
                 message={errorMessage(error)}
                 onRetry={() => update({ mode: 'explore', slide: null })}
-                retryLabel="Leave the tour"
+                retryLabel={t.leaveTour}
               />
             )}
           >
-            <Suspense fallback={<LoadingScreen what="the tour" inline />}>
+            <Suspense fallback={<LoadingScreen what={t.loadingTour} inline />}>
               <TourOverlay
                 dataset={dataset}
                 places={places}
@@ -567,8 +607,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         )}
         {!webgl && !presenting && !dismissed.includes(SIMPLIFIED_NOTICE) && (
           <p className="atlas__simplified" role="note">
-            {SIMPLIFIED_NOTICE}
-            <button type="button" className="notice__dismiss" aria-label="Dismiss" onClick={() => setDismissed((d) => [...d, SIMPLIFIED_NOTICE])}>
+            {t.simplified}
+            <button type="button" className="notice__dismiss" aria-label={t.dismiss} onClick={() => setDismissed((d) => [...d, SIMPLIFIED_NOTICE])}>
               ×
             </button>
           </p>
@@ -578,17 +618,14 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             {provenance}
           </p>
         )}
-        <NoticeList notices={notices} onDismiss={(n) => setDismissed((d) => [...d, n])} />
+        <NoticeList notices={notices} onDismiss={(n) => setDismissed((d) => [...d, n.en])} />
         <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {announcement}
         </p>
       </main>
       {!embed && !presenting && (
         <footer className="atlas__footer">
-          <span>
-            Quotes: source text as supplied, checked word for word. Shapes: Natural Earth; boundaries imply no position on
-            the status of any territory.
-          </span>
+          <span>{t.footer}</span>
         </footer>
       )}
       {dialog === 'about' && (
@@ -597,7 +634,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       {dialog === 'export' && exportFrame && countries && (
         <Suspense fallback={null}>
           <MapExport
-            defaultTitle={dataset.title}
+            defaultTitle={title}
             mapWidth={exportFrame.width}
             mapHeight={exportFrame.height}
             camera={exportFrame.camera}
@@ -608,13 +645,13 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               colourByIso3: model.fills,
               recipient: mapProps.recipient,
               recipientLabel: mapProps.recipientLabel,
-              subtitle: `${date} · ${countryCount} countries and ${orgCount} international organisation${orgCount === 1 ? '' : 's'} wrote to the ${dataset.recipient.name}`,
+              subtitle,
               legend: legend
                 .filter((e) => e.count > 0 && (selectedThemes.size === 0 || selectedThemes.has(e.id)))
-                .map((e) => ({ label: e.label, colour: e.colour, count: e.count })),
-              selected: selectedPlace ? { name: selectedPlace.name, iso3: selectedPlace.iso3 } : null,
+                .map((e) => ({ label: entryLabel(e, lang), colour: e.colour, count: e.count })),
+              selected: selectedPlace ? { name: pick(selectedPlace.names, lang), iso3: selectedPlace.iso3 } : null,
               markers: model.markers.map((m) => ({ ...m, selected: m.key === selectedPlace?.key })),
-              credit: `Source: ${dataset.source.title}. Shapes: Natural Earth. Police Cooperation Atlas.${provenance ? ` ${provenance}` : ''}`,
+              credit: `${t.credit(dataset.source.title)}${provenance ? ` ${provenance}` : ''}`,
             }}
             onClose={() => setDialog(null)}
           />
@@ -636,7 +673,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         <Suspense fallback={null}>
           <ShareDialog
             url={shareUrl(resolved.view)}
-            title={dataset.title}
+            title={title}
             onClose={() => setDialog(null)}
           />
         </Suspense>
@@ -645,7 +682,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   );
 }
 
-const SIMPLIFIED_NOTICE = 'Simplified map: this browser cannot draw WebGL, so the atlas shows a lighter map. Everything else works the same.';
+// The simplified-map note's dismissal is remembered under this key, whatever the language.
+const SIMPLIFIED_NOTICE = atlasMessages.en.simplified;
 const ignoreSelect = () => undefined;
 const ignoreCamera = () => undefined;
 
@@ -671,31 +709,48 @@ function shareUrl(view: ViewState): string {
   return url.href;
 }
 
-function formatDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
+/** The language switch: names the other language in that language, so its readers find it. */
+function LanguageSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: Lang) => void }) {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return (
+    <button
+      type="button"
+      className="atlas__button atlas__lang"
+      lang={LANG_TAGS[other]}
+      aria-label={SWITCH_TO[other]}
+      onClick={() => onChange(other)}
+    >
+      {LANG_NAMES[other]}
+    </button>
   );
 }
 
-function describe(place: Place, legend: readonly LegendEntry[]): { title: string; lines: string[] } {
-  const bodies = place.senders.map((s) => s.body).filter((b): b is string => b !== null);
-  const themeLabels = place.themes.map((id) => legend.find((e) => e.id === id)?.label ?? id);
+function legendLabel(legend: readonly LegendEntry[], id: string, lang: Lang): string {
+  const entry = legend.find((e) => e.id === id);
+  return entry ? entryLabel(entry, lang) : id;
+}
+
+function describe(place: Place, legend: readonly LegendEntry[], lang: Lang): { title: string; lines: string[] } {
+  const t = atlasMessages[lang];
+  const bodies = place.senders.map((s) => senderBody(s, lang)).filter((b): b is string => b !== null);
+  const themeLabels = place.themes.map((id) => legendLabel(legend, id, lang));
   const lines = [
-    ...(bodies.length ? [bodies.join('; ')] : []),
-    place.status === 'listed' ? 'Also wrote (not quoted)' : place.status === 'goodwill' ? 'Goodwill only' : themeLabels.join(', '),
+    ...(bodies.length ? [bodies.join(t.countSeparator)] : []),
+    place.status === 'listed' ? t.alsoWrote : place.status === 'goodwill' ? t.goodwillOnly : themeLabels.join(t.listSeparator),
   ];
-  return { title: place.name, lines };
+  return { title: pick(place.names, lang), lines };
 }
 
-function filterAnnouncement(selected: readonly string[], legend: readonly LegendEntry[], total: number): string {
-  if (selected.length === 0) return `Filter cleared. All ${total} places shown.`;
-  const labels = selected.map((id) => legend.find((e) => e.id === id)?.label ?? id);
-  return `Filter: ${labels.join(', ')}.`;
+function filterAnnouncement(selected: readonly string[], legend: readonly LegendEntry[], total: number, lang: Lang): string {
+  const t = atlasMessages[lang];
+  if (selected.length === 0) return t.filterCleared(total);
+  return t.filter(selected.map((id) => legendLabel(legend, id, lang)).join(t.listSeparator));
 }
 
-function mapDescription(places: readonly Place[], legend: readonly LegendEntry[]): string {
-  const counts = legend.filter((e) => e.count > 0).map((e) => `${e.label}: ${e.count}`);
-  return `World map of the ${places.length} places that wrote, coloured by field of cooperation. ${counts.join('; ')}.`;
+function mapDescription(places: readonly Place[], legend: readonly LegendEntry[], lang: Lang): string {
+  const t = atlasMessages[lang];
+  const counts = legend.filter((e) => e.count > 0).map((e) => t.count(entryLabel(e, lang), e.count));
+  return t.mapDescription(places.length, counts.join(t.countSeparator));
 }
 
 function errorMessage(error: unknown): string {

@@ -14,6 +14,7 @@ import {
   type Bounds,
   type CountryShape,
 } from '../domain/map-model';
+import { pick, type Lang } from '../domain/lang';
 import { NEUTRALS, type SchemeName } from '../domain/palette';
 import { buildPlaces, type Place } from '../domain/places';
 import type { MapMarker } from '../features/map/map-view';
@@ -42,6 +43,7 @@ export function useAtlasModel(
   countries: Countries | null,
   selectedThemes: ReadonlySet<string>,
   scheme: SchemeName,
+  lang: Lang,
 ): AtlasModel {
   const placeByKey = useMemo(() => new Map(places.map((p) => [p.key, p])), [places]);
   const styles = useMemo(
@@ -61,7 +63,7 @@ export function useAtlasModel(
         const style = styles.get(spot.key);
         return {
           key: spot.key,
-          label: placeByKey.get(spot.key)?.name ?? spot.key,
+          label: pickName(placeByKey.get(spot.key), lang) ?? spot.key,
           kind: spot.kind,
           lngLat: spot.lngLat,
           colour: style?.colour ?? NEUTRALS.listed,
@@ -69,7 +71,7 @@ export function useAtlasModel(
           showLabel: spot.kind === 'organization',
         };
       }),
-    [markerSpots, placeByKey, styles],
+    [markerSpots, placeByKey, styles, lang],
   );
   const placePoints = useMemo(() => {
     const points = new Map<string, [number, number]>();
@@ -87,6 +89,10 @@ export function useAtlasModel(
   );
 
   return { places, placeByKey, legend, fills, placeKeyByIso3, markers, placePoints, boundsByKey };
+}
+
+function pickName(place: Place | undefined, lang: Lang): string | undefined {
+  return place ? pick(place.names, lang) : undefined;
 }
 
 function shapesByIso3(countries: Countries | null): Map<string, CountryShape> {

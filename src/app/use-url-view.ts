@@ -3,12 +3,13 @@
  * pushes (or replaces) a history entry; back and forward restore the view.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { Bilingual } from '../domain/lang';
 import { parseViewState, serializeViewState, type ViewState } from '../domain/url-state';
 
 export interface UrlView {
   view: ViewState;
   /** Notices from parsing the address (unknown or malformed parameters). */
-  notices: string[];
+  notices: Bilingual[];
   update: (change: Partial<ViewState>, options?: { replace?: boolean }) => void;
 }
 

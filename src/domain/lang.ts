@@ -15,6 +15,9 @@ export const LANG_TAGS: Readonly<Record<Lang, string>> = { en: 'en', zh: 'zh-Han
 /** What each language calls itself, for the switcher. */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', zh: '中文' };
 
+/** The switcher's label for each language, written in that language (as a reader of it looks for it). */
+export const SWITCH_TO: Readonly<Record<Lang, string>> = { en: 'Switch to English', zh: '切换到中文' };
+
 export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'zh';
 }

@@ -3,11 +3,11 @@
  * with a notice that says why; only values that differ from the defaults are
  * written back, in a fixed order, so links stay short and stable.
  */
+import { isLang, type Bilingual, type Lang } from './lang';
 
 export type Scheme = 'light' | 'dark';
 export type Mode = 'explore' | 'present';
 export type Tour = 'senders' | 'themes';
-export type Lang = 'en' | 'zh';
 
 export interface Camera {
   lng: number;
@@ -48,8 +48,8 @@ export const DEFAULT_VIEW: ViewState = {
 
 export interface ParsedView {
   view: ViewState;
-  /** Human-readable reasons some of the URL was ignored. */
-  notices: string[];
+  /** Human-readable reasons some of the URL was ignored, in both interface languages. */
+  notices: Bilingual[];
 }
 
 const KNOWN = ['sender', 'themes', 'camera', 'scheme', 'embed', 'mode', 'tour', 'slide', 'lang', 'data'] as const;
@@ -59,7 +59,7 @@ const LEGEND_ID = /^[a-z][a-z0-9_]*$/;
 
 export function parseViewState(search: string): ParsedView {
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: Bilingual[] = [];
   const view: ViewState = { ...DEFAULT_VIEW, themes: [] };
 
   const seen = new Set<string>();
@@ -67,9 +67,9 @@ export function parseViewState(search: string): ParsedView {
     if (seen.has(key)) continue;
     seen.add(key);
     if (!(KNOWN as readonly string[]).includes(key)) {
-      notices.push(`Ignored the unknown link parameter "${clip(key)}".`);
+      notices.push({ en: `Ignored the unknown link parameter "${clip(key)}".`, zh: `已忽略未知的链接参数“${clip(key)}”。` });
     } else if (params.getAll(key).length > 1) {
-      notices.push(`The link gives "${key}" more than once; the first value was used.`);
+      notices.push({ en: `The link gives "${key}" more than once; the first value was used.`, zh: `链接中“${key}”出现了不止一次，已采用第一个值。` });
     }
   }
 
@@ -77,7 +77,7 @@ export function parseViewState(search: string): ParsedView {
     const value = params.get(key);
     if (value === null) return null;
     if (value.length > MAX_VALUE) {
-      notices.push(`Ignored "${key}": the value is too long (${value.length} characters).`);
+      notices.push({ en: `Ignored "${key}": the value is too long (${value.length} characters).`, zh: `已忽略“${key}”：取值过长（${value.length} 个字符）。` });
       return null;
     }
     return value;
@@ -86,13 +86,13 @@ export function parseViewState(search: string): ParsedView {
   const sender = get('sender');
   if (sender !== null) {
     if (SENDER_ID.test(sender)) view.sender = sender;
-    else notices.push(`Ignored sender "${clip(sender)}": not a sender id.`);
+    else notices.push({ en: `Ignored sender "${clip(sender)}": not a sender id.`, zh: `已忽略来函方“${clip(sender)}”：不是有效的来函方标识。` });
   }
 
   const themes = get('themes');
   if (themes !== null && themes !== '') {
     for (const id of themes.split(',')) {
-      if (!LEGEND_ID.test(id)) notices.push(`Ignored theme "${clip(id)}": not a theme id.`);
+      if (!LEGEND_ID.test(id)) notices.push({ en: `Ignored theme "${clip(id)}": not a theme id.`, zh: `已忽略合作领域“${clip(id)}”：不是有效的合作领域标识。` });
       else if (!view.themes.includes(id)) view.themes.push(id);
     }
   }
@@ -109,51 +109,51 @@ export function parseViewState(search: string): ParsedView {
     ) {
       view.camera = roundCamera({ lng, lat, zoom });
     } else {
-      notices.push(`Ignored camera "${clip(camera)}": expected longitude,latitude,zoom.`);
+      notices.push({ en: `Ignored camera "${clip(camera)}": expected longitude,latitude,zoom.`, zh: `已忽略视角“${clip(camera)}”：应为“经度,纬度,缩放级别”。` });
     }
   }
 
   const scheme = get('scheme');
   if (scheme !== null) {
     if (scheme === 'light' || scheme === 'dark') view.scheme = scheme;
-    else notices.push(`Ignored scheme "${clip(scheme)}": expected light or dark.`);
+    else notices.push({ en: `Ignored scheme "${clip(scheme)}": expected light or dark.`, zh: `已忽略配色“${clip(scheme)}”：应为 light 或 dark。` });
   }
 
   const embed = get('embed');
   if (embed !== null) {
     if (embed === '1' || embed === 'true' || embed === '') view.embed = true;
-    else if (embed !== '0' && embed !== 'false') notices.push(`Ignored embed "${clip(embed)}": expected 1.`);
+    else if (embed !== '0' && embed !== 'false') notices.push({ en: `Ignored embed "${clip(embed)}": expected 1.`, zh: `已忽略 embed 参数“${clip(embed)}”：应为 1。` });
   }
 
   const mode = get('mode');
   if (mode !== null) {
     if (mode === 'present' || mode === 'explore') view.mode = mode;
-    else notices.push(`Ignored mode "${clip(mode)}": expected present.`);
+    else notices.push({ en: `Ignored mode "${clip(mode)}": expected present.`, zh: `已忽略模式“${clip(mode)}”：应为 present。` });
   }
 
   const tour = get('tour');
   if (tour !== null) {
     if (tour === 'senders' || tour === 'themes') view.tour = tour;
-    else notices.push(`Ignored tour "${clip(tour)}": expected senders or themes.`);
+    else notices.push({ en: `Ignored tour "${clip(tour)}": expected senders or themes.`, zh: `已忽略导览“${clip(tour)}”：应为 senders 或 themes。` });
   }
 
   const slide = get('slide');
   if (slide !== null) {
     const n = /^\d{1,4}$/.test(slide) ? Number(slide) : NaN;
     if (n >= 1) view.slide = n;
-    else notices.push(`Ignored slide "${clip(slide)}": expected a slide number from 1.`);
+    else notices.push({ en: `Ignored slide "${clip(slide)}": expected a slide number from 1.`, zh: `已忽略幻灯片“${clip(slide)}”：应为从 1 开始的页码。` });
   }
 
   const lang = get('lang');
   if (lang !== null) {
-    if (lang === 'en' || lang === 'zh') view.lang = lang;
-    else notices.push(`Ignored language "${clip(lang)}": expected en or zh.`);
+    if (isLang(lang)) view.lang = lang;
+    else notices.push({ en: `Ignored language "${clip(lang)}": expected en or zh.`, zh: `已忽略语言“${clip(lang)}”：应为 en 或 zh。` });
   }
 
   if (view.mode !== 'present') {
-    if (params.has('slide') && view.slide !== null) notices.push('Ignored "slide": it only applies with mode=present.');
+    if (params.has('slide') && view.slide !== null) notices.push({ en: 'Ignored "slide": it only applies with mode=present.', zh: '已忽略“slide”：仅在 mode=present 时有效。' });
     if (params.has('tour') && params.get('tour') !== DEFAULT_VIEW.tour && view.tour !== DEFAULT_VIEW.tour) {
-      notices.push('Ignored "tour": it only applies with mode=present.');
+      notices.push({ en: 'Ignored "tour": it only applies with mode=present.', zh: '已忽略“tour”：仅在 mode=present 时有效。' });
     }
     view.slide = null;
     view.tour = DEFAULT_VIEW.tour;
@@ -194,15 +194,15 @@ export function resolveAgainstDataset(
   senderIds: ReadonlySet<string>,
   legendIds: readonly string[],
 ): ParsedView {
-  const notices: string[] = [];
+  const notices: Bilingual[] = [];
   let sender = view.sender;
   if (sender !== null && !senderIds.has(sender)) {
-    notices.push(`No sender "${clip(sender)}" in this dataset; the link's selection was ignored.`);
+    notices.push({ en: `No sender "${clip(sender)}" in this dataset; the link's selection was ignored.`, zh: `此数据集中没有来函方“${clip(sender)}”，已忽略链接中的选择。` });
     sender = null;
   }
   const themes = view.themes.filter((id) => {
     if (legendIds.includes(id)) return true;
-    notices.push(`No theme "${clip(id)}" in this dataset; it was left out of the filter.`);
+    notices.push({ en: `No theme "${clip(id)}" in this dataset; it was left out of the filter.`, zh: `此数据集中没有合作领域“${clip(id)}”，已将其移出筛选。` });
     return false;
   });
   return { view: { ...view, sender, themes }, notices };

@@ -7,15 +7,33 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VIEW,
-  parseViewState,
-  resolveAgainstDataset,
+  parseViewState as parseBilingual,
+  resolveAgainstDataset as resolveBilingual,
   roundCamera,
   serializeViewState,
   type Camera,
-  type Lang,
   type Scheme,
   type ViewState,
 } from '../../src/domain/url-state';
+import type { Bilingual, Lang } from '../../src/domain/lang';
+
+const CJK = /[\u4e00-\u9fff]/;
+// The assertions below read the English notices; every notice also checks its Chinese twin.
+function english(notices: Bilingual[]): string[] {
+  for (const notice of notices) {
+    expect(notice.zh, `Chinese for: ${notice.en}`).toMatch(CJK);
+    expect(notice.zh.length).toBeLessThan(200);
+  }
+  return notices.map((n) => n.en);
+}
+function parseViewState(search: string) {
+  const parsed = parseBilingual(search);
+  return { view: parsed.view, notices: english(parsed.notices) };
+}
+function resolveAgainstDataset(...args: Parameters<typeof resolveBilingual>) {
+  const resolved = resolveBilingual(...args);
+  return { view: resolved.view, notices: english(resolved.notices) };
+}
 
 function* allViews(): Generator<ViewState> {
   const senders = [null, 'vnm-ministry-of-public-security', 'un-police-division'];

@@ -3,7 +3,9 @@
  * label and count; its description is one click away.
  */
 import { useId, useState } from 'react';
-import type { LegendEntry } from '../../domain/legend';
+import { useLang, useMessages } from '../../components/use-lang';
+import { entryDescription, entryLabel, type LegendEntry } from '../../domain/legend';
+import { legendMessages } from './legend-messages';
 import './theme-legend.css';
 
 export interface ThemeLegendProps {
@@ -20,6 +22,8 @@ export interface ThemeLegendProps {
 }
 
 export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, compact = false, onCollapse }: ThemeLegendProps) {
+  const t = useMessages(legendMessages);
+  const lang = useLang();
   const [openInfo, setOpenInfo] = useState<string | null>(null);
   const headingId = useId();
   const filtering = selected.size > 0;
@@ -27,26 +31,25 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
     <section className={`legend${compact ? ' legend--compact' : ''}`} aria-labelledby={headingId}>
       <div className="legend__head">
         <h2 id={headingId} className="legend__title">
-          Fields of cooperation
+          {t.title}
         </h2>
         <button type="button" className="legend__clear" onClick={onClear} disabled={!filtering}>
-          Show all
+          {t.showAll}
         </button>
         {onCollapse && (
-          <button type="button" className="legend__clear" onClick={onCollapse} aria-label="Hide the legend">
-            Hide
+          <button type="button" className="legend__clear" onClick={onCollapse} aria-label={t.hideLegend}>
+            {t.hide}
           </button>
         )}
       </div>
       <p className="legend__hint" hidden={compact}>
-        {filtering
-          ? `Showing places that name any of ${selected.size} selected. Others are faded.`
-          : `${placeCount} places, coloured by the most specific field they name. Select to filter.`}
+        {filtering ? t.filtering(selected.size) : t.overview(placeCount)}
       </p>
       <ul className="legend__list">
         {entries.map((entry, i) => {
           const pressed = selected.has(entry.id);
           const infoId = `${headingId}-info-${entry.id}`;
+          const label = entryLabel(entry, lang);
           const separated = entry.kind !== 'theme' && entries[i - 1]?.kind === 'theme';
           return (
             <li key={entry.id} className={`legend__item${separated ? ' legend__item--separated' : ''}`}>
@@ -62,23 +65,23 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                   style={{ background: entry.colour }}
                   aria-hidden="true"
                 />
-                <span className="legend__label">{entry.label}</span>
+                <span className="legend__label">{label}</span>
                 <span className="legend__count">{entry.count}</span>
                 {/* Grid items are blocks, so browsers and axe read "Label 3 places" from the content itself. */}
-                <span className="visually-hidden">{entry.count === 1 ? ' place' : ' places'}</span>
+                <span className="visually-hidden">{t.places(entry.count)}</span>
               </button>
               <button
                 type="button"
                 className="legend__info"
                 aria-expanded={openInfo === entry.id}
                 aria-controls={infoId}
-                aria-label={`What "${entry.label}" means`}
+                aria-label={t.whatItMeans(label)}
                 onClick={() => setOpenInfo(openInfo === entry.id ? null : entry.id)}
               >
                 i
               </button>
               <p id={infoId} className="legend__description" hidden={openInfo !== entry.id}>
-                {entry.description}
+                {entryDescription(entry, lang)}
               </p>
             </li>
           );

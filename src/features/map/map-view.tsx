@@ -15,6 +15,7 @@ import {
 import { setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { useMessages } from '../../components/use-lang';
 import type { Borders, Countries } from '../../data/get-countries';
 import type { Bounds } from '../../domain/map-model';
 import type { Camera } from '../../domain/url-state';
@@ -35,6 +36,7 @@ import {
   selectedFilter,
 } from './map-layers';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
+import { mapMessages } from './map-messages';
 import './map-view.css';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
@@ -112,6 +114,7 @@ const NO_BORDERS: Borders = { type: 'FeatureCollection', features: [] };
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 
 export function MapView(props: MapViewProps) {
+  const t = useMessages(mapMessages);
   const {
     countries,
     borders,
@@ -254,6 +257,11 @@ export function MapView(props: MapViewProps) {
     setLoaded(true);
   }, []);
 
+  // MapLibre names its canvas once, in English, at construction; follow the interface language.
+  useEffect(() => {
+    if (loaded) mapRef.current?.getMap().getCanvas().setAttribute('aria-label', t.mapTitle);
+  }, [loaded, t]);
+
   // A place selected from a link, the list or search may sit under the panel:
   // bring it into the part of the map that is still visible.
   useEffect(() => {
@@ -373,7 +381,7 @@ export function MapView(props: MapViewProps) {
       tabIndex={0}
       role="application"
       aria-label={ariaLabel}
-      aria-roledescription="map"
+      aria-roledescription={t.map}
       onKeyDown={handleKeyDown}
       onBlur={() => setKeyboardKey(null)}
     >
@@ -427,7 +435,7 @@ export function MapView(props: MapViewProps) {
                 marker.key === selectedKey ? ' atlas-marker--selected' : ''
               }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
               style={{ '--marker-colour': marker.colour } as React.CSSProperties}
-              aria-label={`${marker.label}${marker.kind === 'organization' ? ' (international organisation)' : ''}`}
+              aria-label={t.marker(marker.label, marker.kind === 'organization')}
               aria-pressed={marker.key === selectedKey}
               data-place={marker.key}
               tabIndex={-1}

@@ -10,10 +10,12 @@
  * view can be handed to MapLibre (and the URL) as a centre and zoom.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMessages } from '../../components/use-lang';
 import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import { SCHEMES } from '../../domain/palette';
 import { roundCamera, type Camera } from '../../domain/url-state';
 import type { MapViewProps } from './map-view';
+import { mapMessages } from './map-messages';
 import {
   IDENTITY_TRANSFORM,
   constrainTransform,
@@ -101,6 +103,7 @@ const zoomButtonStyle: React.CSSProperties = {
 };
 
 export function SvgMap(props: MapViewProps) {
+  const t = useMessages(mapMessages);
   const {
     countries,
     borders,
@@ -375,7 +378,7 @@ export function SvgMap(props: MapViewProps) {
       tabIndex={0}
       role="application"
       aria-label={ariaLabel}
-      aria-roledescription="map"
+      aria-roledescription={t.map}
       onKeyDown={handleKeyDown}
       onBlur={() => setKeyboardKey(null)}
     >
@@ -460,7 +463,7 @@ export function SvgMap(props: MapViewProps) {
                     marker.key === selectedKey ? ' atlas-marker--selected' : ''
                   }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
                   style={{ '--marker-colour': marker.colour } as React.CSSProperties}
-                  aria-label={`${marker.label}${marker.kind === 'organization' ? ' (international organisation)' : ''}`}
+                  aria-label={t.marker(marker.label, marker.kind === 'organization')}
                   aria-pressed={marker.key === selectedKey}
                   data-place={marker.key}
                   tabIndex={-1}
@@ -482,17 +485,17 @@ export function SvgMap(props: MapViewProps) {
       )}
       {size && (
         <div style={{ position: 'absolute', left: 12, top: 12, display: 'flex', flexDirection: 'column', gap: 4, zIndex: 1 }}>
-          <button type="button" style={zoomButtonStyle} aria-label="Zoom in" tabIndex={-1} onClick={() => zoomBy(2)}>
+          <button type="button" style={zoomButtonStyle} aria-label={t.zoomIn} tabIndex={-1} onClick={() => zoomBy(2)}>
             +
           </button>
-          <button type="button" style={zoomButtonStyle} aria-label="Zoom out" tabIndex={-1} onClick={() => zoomBy(0.5)}>
+          <button type="button" style={zoomButtonStyle} aria-label={t.zoomOut} tabIndex={-1} onClick={() => zoomBy(0.5)}>
             −
           </button>
           {!atWorldView && (
             <button
               type="button"
               style={{ ...zoomButtonStyle, fontSize: 16 }}
-              aria-label="Show the whole world"
+              aria-label={t.wholeWorld}
               tabIndex={-1}
               onClick={() => {
                 move(IDENTITY_TRANSFORM);
