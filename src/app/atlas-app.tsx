@@ -419,7 +419,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       {!embed && !presenting && (
         <header className="atlas__header">
           <div className="atlas__heading">
-            <h1 className="atlas__title">{title}</h1>
+            <h1 className="atlas__title" title={title}>
+              {title}
+            </h1>
             <p className="atlas__subtitle">{subtitle}</p>
           </div>
           <ErrorBoundary fallbackRender={() => null}>
