@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, build, unit tests (Vitest) and end-to-end tests
+// `npm test`: lint, typecheck, build, bundle budgets, unit tests (Vitest) and end-to-end tests
 // (Playwright, on the built app). Every step runs even when an earlier one
 // failed, so one run reports everything; the exit code is non-zero if any
 // step failed. The last line is "N passed, N failed", summed over both test
@@ -33,6 +33,12 @@ step('lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache',
 step('typecheck', npx, ['tsc', '-p', 'tsconfig.json']);
 // `npm run build` also writes the offline single file the end-to-end tests open.
 const built = step('build', 'npm', ['run', 'build']);
+// Bundle budgets (.size-limit.mjs): gzip size of what the first view loads, and of MapLibre's lazy chunks.
+if (built) {
+  step('budgets', npx, ['size-limit']);
+} else {
+  failedSteps.push('budgets (not run: the build failed)');
+}
 
 const vitestReport = join(reports, 'vitest.json');
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

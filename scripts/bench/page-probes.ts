@@ -1,0 +1,216 @@
+/**
+ * What the benchmark measures inside the page. These functions are sent to
+ * the browser (Playwright serialises them), so each is self-contained: no
+ * imports, no closures over this module.
+ *
+ * "Visible" means painted: a condition is checked in requestAnimationFrame,
+ * which runs just before the browser paints a frame, and the time is taken
+ * in a message posted from there, which runs once that frame is done.
+ * MapLibre's `idle` is never trusted (it fires even when its worker failed):
+ * the map counts as rendered when it reports rendered country features.
+ */
+
+/** The slice of MapLibre's Map the probes use. */
+interface ProbeMap {
+  getLayer(id: string): unknown;
+  queryRenderedFeatures(options: { layers: string[] }): unknown[];
+  getPaintProperty(layer: string, name: string): unknown;
+  on(type: 'render', listener: () => void): void;
+  off(type: 'render', listener: () => void): void;
+}
+
+export interface LoadMarks {
+  /** ms from navigation start: the first painted frame showing a coloured map (SVG or MapLibre). */
+  firstColouredMap?: number;
+  /** ms from navigation start: the first frame in which MapLibre has rendered country features. */
+  maplibreRendered?: number;
+}
+
+declare global {
+  interface Window {
+    __benchLoad?: LoadMarks;
+    /** The measurement armed before an action, awaited after it (see `armed`). */
+    __benchPending?: Promise<number>;
+  }
+}
+
+/** Init script: watches every frame from the start of the page until both marks are set. */
+export function installLoadProbe() {
+  const marks: LoadMarks = {};
+  window.__benchLoad = marks;
+  const afterPaint = (set: (t: number) => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => set(performance.now());
+    channel.port2.postMessage(null);
+  };
+  const maplibreDrawn = () => {
+    const map = window.__atlasMap as ProbeMap | undefined;
+    return Boolean(map?.getLayer('country-fill') && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 0);
+  };
+  // The atlas's first paint: an SVG map whose countries show at least three different fills
+  // (sea, non-senders and a theme colour), so a grey placeholder would not count.
+  const svgColoured = () => {
+    const fills = new Set<string>();
+    for (const path of document.querySelectorAll('[data-testid="svg-map"] path[data-iso3]')) {
+      fills.add(path.getAttribute('fill') ?? '');
+      if (fills.size >= 3) return true;
+    }
+    return false;
+  };
+  let coloured = false;
+  const frame = () => {
+    const gl = maplibreDrawn();
+    if (!coloured && (gl || svgColoured())) {
+      coloured = true;
+      afterPaint((t) => (marks.firstColouredMap = t));
+    }
+    // MapLibre drawn implies a coloured map: nothing left to watch.
+    if (gl) afterPaint((t) => (marks.maplibreRendered = t));
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * The arm* functions install their listeners and leave the measurement in
+ * `window.__benchPending`: the benchmark awaits the arming, then acts (a click
+ * through Playwright's input), then awaits the result, so the listener is
+ * certain to be there before the click.
+ */
+export function armedResult(): Promise<number> {
+  return window.__benchPending ?? Promise.reject(new Error('nothing armed'));
+}
+
+/**
+ * Arms a measurement of the next click anywhere in the page: from the click
+ * event's time stamp to the first painted frame in which the sender panel
+ * shows text other than `before`. Resolves with milliseconds.
+ */
+export function armClickToPanel(before: string | null): void {
+  window.__benchPending = new Promise((resolve, reject) => {
+    let clickedAt: number | null = null;
+    document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+    const deadline = performance.now() + 30_000;
+    const frame = () => {
+      const text = document.querySelector('[data-testid="sender-panel"]')?.textContent?.trim() ?? '';
+      if (clickedAt !== null && text !== '' && text !== before) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - clickedAt!);
+        channel.port2.postMessage(null);
+        return;
+      }
+      if (performance.now() > deadline) return reject(new Error('no panel text within 30 s of the click'));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * Arms a measurement of the next click on a legend toggle: from the click to
+ * the first MapLibre frame drawn with a fill colour other than the one before.
+ */
+export function armToggleToRepaint(): void {
+  window.__benchPending = new Promise((resolve, reject) => {
+    const map = window.__atlasMap as ProbeMap | undefined;
+    if (!map) return reject(new Error('no map'));
+    const paint = () => JSON.stringify(map.getPaintProperty('country-fill', 'fill-color'));
+    const before = paint();
+    let clickedAt: number | null = null;
+    document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+    // 'render' fires at the end of each frame MapLibre draws: the first one with the new paint drew it.
+    const onRender = () => {
+      if (clickedAt === null || paint() === before) return;
+      map.off('render', onRender);
+      clearTimeout(timer);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - clickedAt!);
+      channel.port2.postMessage(null);
+    };
+    map.on('render', onRender);
+    const timer = setTimeout(() => {
+      map.off('render', onRender);
+      reject(new Error('the map was not repainted within 30 s of the toggle'));
+    }, 30_000);
+  });
+}
+
+/** Arms a measurement of the next click: until a painted frame shows a table row in the list view. */
+export function armClickToList(): void {
+  window.__benchPending = new Promise((resolve, reject) => {
+    let clickedAt: number | null = null;
+    document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+    const deadline = performance.now() + 30_000;
+    const frame = () => {
+      if (clickedAt !== null && document.querySelector('.places-table__scroll tbody tr')) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - clickedAt!);
+        channel.port2.postMessage(null);
+        return;
+      }
+      if (performance.now() > deadline) return reject(new Error('no list rows within 30 s of the click'));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * Scrolls the list view from top to bottom in `steps` steps, one per frame,
+ * and returns each step's time from the scroll to the end of the painted frame.
+ */
+export async function measureListScroll(steps: number): Promise<{ frames: number[]; rows: number }> {
+  const scroller = document.querySelector('.places-table__scroll');
+  if (!scroller) throw new Error('no list view scroller');
+  const rows = scroller.querySelectorAll('tbody tr').length;
+  scroller.scrollTop = 0;
+  const stepPx = Math.max(1, (scroller.scrollHeight - scroller.clientHeight) / steps);
+  const frames: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    frames.push(
+      await new Promise<number>((resolve) => {
+        const start = performance.now();
+        scroller.scrollTop += stepPx;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      }),
+    );
+  }
+  return { frames, rows };
+}
+
+/**
+ * A page point inside the country `iso3` that a click reaches (the canvas is
+ * on top there and MapLibre reports that country), or null.
+ */
+export function countryClickPoint(iso3: string): { x: number; y: number } | null {
+  const map = window.__atlasMap as
+    | (ProbeMap & {
+        getCanvas(): HTMLCanvasElement;
+        queryRenderedFeatures(point: [number, number], options: { layers: string[] }): { properties: { iso3?: string } }[];
+      })
+    | undefined;
+  if (!map) return null;
+  const canvas = map.getCanvas();
+  const box = canvas.getBoundingClientRect();
+  // A coarse grid over the canvas: the first point of the country clear of legend, labels and markers.
+  for (let j = 2; j < 60; j++) {
+    for (let i = 2; i < 90; i++) {
+      const x = (box.width * i) / 92;
+      const y = (box.height * j) / 62;
+      const clear = [[0, 0], [5, 0], [-5, 0], [0, 5], [0, -5]].every(([dx, dy]) => {
+        const px = x + dx!;
+        const py = y + dy!;
+        return (
+          document.elementFromPoint(box.left + px, box.top + py) === canvas &&
+          map.queryRenderedFeatures([px, py], { layers: ['country-fill'] })[0]?.properties.iso3 === iso3
+        );
+      });
+      if (clear) return { x: box.left + x, y: box.top + y };
+    }
+  }
+  return null;
+}
