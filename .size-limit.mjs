@@ -8,8 +8,9 @@
 // (MapLibre above all) out of it unless someone makes them static imports,
 // which is exactly the growth the budget should catch.
 //
-// Limits: the sizes measured on 2026-11-29 (170.4, 4.6, 302.9 and 148.2 kB gzip)
-// plus about 10% headroom; README "Performance" has the current figures.
+// Limits: the sizes measured on 2026-11-29 (182.1, 4.7, 303.0 and 148.2 kB gzip,
+// the first view including the Chinese strings of the language work) plus about
+// 10% headroom; README "Performance" has the current figures.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const DIST = 'dist';
@@ -40,7 +41,7 @@ const firstCss = firstViewFiles('css');
 if (firstJs.length === 0) throw new Error('size-limit: found no module script in dist/index.html');
 
 export default [
-  { name: 'first view: JS (entry and its static imports)', path: firstJs, gzip: true, limit: '188 kB' },
+  { name: 'first view: JS (entry and its static imports)', path: firstJs, gzip: true, limit: '200 kB' },
   { name: 'first view: CSS', path: firstCss, gzip: true, limit: '5.2 kB' },
   // The map view chunk carries MapLibre itself; it loads after the SVG first paint.
   { name: 'MapLibre chunk (lazy)', path: [chunk('map-view', '.js')], gzip: true, limit: '334 kB' },
