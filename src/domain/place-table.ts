@@ -5,6 +5,7 @@
  */
 import type { OfficialLevel } from './dataset-schema';
 import { officialLevels } from './dataset-schema';
+import { localized, type Bilingual, type Lang } from './lang';
 import { placeMatches } from './legend';
 import { legendIdsOf, type Place } from './places';
 
@@ -19,8 +20,10 @@ export interface OfficialRow {
 export interface PlaceRow {
   key: string;
   place: Place;
-  /** Bodies that have a name, in article order. */
+  /** Bodies that have a name, in article order (the dataset's English). */
   bodies: string[];
+  /** The same bodies in both languages (`zh` empty where the dataset gives no Chinese: `pick` falls back). */
+  bodyNames: Bilingual[];
   /** Officials of all the place's bodies, in article order. */
   officials: OfficialRow[];
   /** Legend ids the place answers to: its themes, or `goodwill` / `listed`. */
@@ -76,6 +79,7 @@ export function buildPlaceRows(places: readonly Place[]): PlaceRow[] {
       key: place.key,
       place,
       bodies: place.senders.flatMap((s) => (s.body ? [s.body] : [])),
+      bodyNames: place.senders.flatMap((s) => (s.body ? [{ en: s.body, zh: s.body_zh ?? '' }] : [])),
       officials,
       legendIds: legendIdsOf(place),
       themeCount: place.themes.length,
@@ -86,21 +90,34 @@ export function buildPlaceRows(places: readonly Place[]): PlaceRow[] {
   });
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * A place's name as the list shows it. `place.name` is `place.names.en`; it is
+ * read directly so English shows exactly the dataset's name.
+ */
+export function placeName(place: Pick<Place, 'name' | 'names'>, lang: Lang): string {
+  return localized(place.name, place.names.zh, lang);
+}
+
+// zh-CN collation orders Han characters by pinyin (阿富汗, 巴西, … 越南), as Chinese readers expect of a list.
+const collators: Readonly<Record<Lang, Intl.Collator>> = {
+  en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
+  zh: new Intl.Collator('zh-CN', { sensitivity: 'base', numeric: true }),
+};
 
 /**
  * Sorted rows; `null` keeps article order. Stable: rows that tie stay in
  * article order whichever the direction. Places with no official sort after
- * the others by level in both directions, as empty cells do.
+ * the others by level in both directions, as empty cells do. Names sort as
+ * they are shown in `lang`.
  */
-export function sortPlaceRows(rows: readonly PlaceRow[], sort: TableSort | null): PlaceRow[] {
+export function sortPlaceRows(rows: readonly PlaceRow[], sort: TableSort | null, lang: Lang = 'en'): PlaceRow[] {
   const byOrder = (a: PlaceRow, b: PlaceRow) => a.place.order - b.place.order;
   if (!sort) return [...rows].sort(byOrder);
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const compare = (a: PlaceRow, b: PlaceRow): number => {
     switch (sort.key) {
       case 'name':
-        return collator.compare(a.place.name, b.place.name);
+        return collators[lang].compare(placeName(a.place, lang), placeName(b.place, lang));
       case 'statements':
         return a.statementCount - b.statementCount;
       case 'themes':

@@ -13,13 +13,31 @@
  * this module; `countryNameAliases` supplies the usual ones from a maintained
  * library. Chinese has no spaces between words, so a query in Han script
  * matches anywhere inside a name ("越南" in "越南公安部").
+ *
+ * Matching does not depend on the interface language: a reader of either can
+ * type an English or a Chinese name. Each entry carries what it shows in each
+ * language (`display`), with the language of each piece, since officials'
+ * names and titles stay the article's English in the Chinese interface.
  */
 import enCountryNames from 'i18n-iso-countries/langs/en.json';
 import zhCountryNames from 'i18n-iso-countries/langs/zh.json';
 import { countryName, iso3ToIso2 } from './iso-codes';
+import { LANGS, localized, type Bilingual, type Lang } from './lang';
 import type { Place } from './places';
 
 export type SearchKind = 'country' | 'organization' | 'body' | 'official';
+
+/** A piece of shown text and the language it is written in. */
+export interface SearchText {
+  text: string;
+  lang: Lang;
+}
+
+/** What a suggestion shows: its label, and details joined by " · ". */
+export interface SearchDisplay {
+  label: SearchText;
+  detail: readonly SearchText[];
+}
 
 export interface SearchEntry {
   /** Unique within an index; safe in an element id. */
@@ -28,8 +46,13 @@ export interface SearchEntry {
   /** The body to select (for a place: its first body, as a map click selects). */
   senderId: string;
   kind: SearchKind;
+  /** The label and detail in English (the dataset's names). */
   label: string;
   detail: string;
+  /** What the suggestion shows in each interface language. */
+  display: Readonly<Record<Lang, SearchDisplay>>;
+  /** The labels shown in either language, normalised: a label that begins with the query ranks first. */
+  shownLabels: string[];
   /** The entry's own names, normalised. */
   terms: string[];
   /** Names around it (its place, an official's title and body), normalised; they rank lower. */
@@ -93,6 +116,26 @@ function uniqueNormalised(names: readonly (string | null | undefined)[]): string
   return out;
 }
 
+const KIND_DETAIL: Readonly<Record<Place['kind'], Bilingual>> = {
+  country: { en: 'Country', zh: '国家' },
+  organization: { en: 'International organisation', zh: '国际组织' },
+};
+
+/** A dataset name with an optional Chinese twin, as shown in `lang` (English where there is no twin). */
+function shown(en: string, zh: string | null | undefined, lang: Lang): SearchText {
+  const text = localized(en, zh, lang);
+  return { text, lang: lang !== 'en' && text !== en ? lang : 'en' };
+}
+
+/** The same display in every language, built per language. */
+function perLang(build: (lang: Lang) => SearchDisplay): Record<Lang, SearchDisplay> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, build(lang)])) as Record<Lang, SearchDisplay>;
+}
+
+function labelsOf(display: Readonly<Record<Lang, SearchDisplay>>): string[] {
+  return uniqueNormalised(LANGS.map((lang) => display[lang].label.text));
+}
+
 export function buildSearchIndex(places: readonly Place[], aliases: SearchAliases = new Map()): SearchIndex {
   const entries: SearchEntry[] = [];
   const seen = new Set<string>();
@@ -113,13 +156,20 @@ export function buildSearchIndex(places: readonly Place[], aliases: SearchAliase
       ...place.senders.map((s) => s.name_zh),
       ...(aliases.get(place.key) ?? []),
     ]);
+    const placeName = (lang: Lang) => shown(place.name, place.names.zh, lang);
+    const placeDisplay = perLang((lang) => ({
+      label: placeName(lang),
+      detail: [{ text: KIND_DETAIL[place.kind][lang], lang }],
+    }));
     add({
       id: `place-${place.key}`,
       placeKey: place.key,
       senderId: first.id,
       kind: place.kind,
       label: place.name,
-      detail: place.kind === 'country' ? 'Country' : 'International organisation',
+      detail: KIND_DETAIL[place.kind].en,
+      display: placeDisplay,
+      shownLabels: labelsOf(placeDisplay),
       terms: placeNames,
       context: [],
       order: base,
@@ -127,20 +177,29 @@ export function buildSearchIndex(places: readonly Place[], aliases: SearchAliase
 
     let sub = 1;
     for (const sender of place.senders) {
-      if (sender.body) {
+      const body = sender.body;
+      if (body) {
+        const display = perLang((lang) => ({ label: shown(body, sender.body_zh, lang), detail: [placeName(lang)] }));
         add({
           id: `body-${sender.id}`,
           placeKey: place.key,
           senderId: sender.id,
           kind: 'body',
-          label: sender.body,
+          label: body,
           detail: place.name,
+          display,
+          shownLabels: labelsOf(display),
           terms: uniqueNormalised([sender.body, sender.body_zh]),
           context: placeNames,
           order: base + sub++,
         });
       }
       sender.officials.forEach((official, i) => {
+        // An official's name and title are the article's words: English in either interface.
+        const display = perLang((lang) => ({
+          label: { text: official.name, lang: 'en' },
+          detail: [{ text: official.title, lang: 'en' }, placeName(lang)],
+        }));
         add({
           id: `official-${sender.id}-${i}`,
           placeKey: place.key,
@@ -148,6 +207,8 @@ export function buildSearchIndex(places: readonly Place[], aliases: SearchAliase
           kind: 'official',
           label: official.name,
           detail: `${official.title} · ${place.name}`,
+          display,
+          shownLabels: labelsOf(display),
           terms: uniqueNormalised([official.name, official.rank ? `${official.rank} ${official.name}` : null]),
           context: [...uniqueNormalised([official.title, sender.body, sender.body_zh]), ...placeNames],
           order: base + sub++,
@@ -222,8 +283,7 @@ export function searchPlaces(index: SearchIndex, query: string, limit = 8): Sear
     }
     if (worst === Quality.None) continue;
     // Among equals, a label that begins with the query comes first ("a": Argentina before United Arab Emirates).
-    const label = entry.terms[0] ?? '';
-    const lead = label.startsWith(normalised) || compact(label).startsWith(whole) ? 0 : 1;
+    const lead = entry.shownLabels.some((label) => label.startsWith(normalised) || compact(label).startsWith(whole)) ? 0 : 1;
     scored.push({ entry, worst, total, lead });
   }
 
@@ -258,7 +318,8 @@ function namesOf(table: CountryNames, iso2: string): string[] {
  * Other names of each country place, from i18n-iso-countries (English short
  * and official forms such as "UK", "USA", "Türkiye"; Simplified Chinese) and
  * the platform's Chinese region names, which may differ ("阿联酋" and
- * "阿拉伯联合酋长国"). Organisations bring theirs through the dataset (`name_zh`).
+ * "阿拉伯联合酋长国"), including the name the Chinese interface shows.
+ * Organisations bring theirs through the dataset (`name_zh`).
  */
 export function countryNameAliases(places: readonly Place[]): Map<string, string[]> {
   const aliases = new Map<string, string[]>();
@@ -270,6 +331,7 @@ export function countryNameAliases(places: readonly Place[]): Map<string, string
       ...namesOf(enCountryNames.countries as CountryNames, iso2),
       ...namesOf(zhCountryNames.countries as CountryNames, iso2),
       countryName(place.iso3, 'zh'),
+      place.names.zh,
     ].filter((name) => name !== place.name && name !== place.iso3);
     aliases.set(place.key, [...new Set(names)]);
   }

@@ -12,6 +12,7 @@ import {
   filterPlaceRows,
   levelCounts,
   nextSort,
+  placeName,
   sortPlaceRows,
   type PlaceRow,
 } from '../../src/domain/place-table';
@@ -157,5 +158,45 @@ describe('nextSort', () => {
     expect(nextSort(null, 'statements')).toEqual({ key: 'statements', direction: 'descending' });
     expect(nextSort({ key: 'name', direction: 'ascending' }, 'name')).toEqual({ key: 'name', direction: 'descending' });
     expect(nextSort({ key: 'name', direction: 'descending' }, 'level')).toEqual({ key: 'level', direction: 'descending' });
+  });
+});
+
+describe('Chinese names in the list', () => {
+  const byKey = (key: string) => rows.find((r) => r.key === key)!;
+
+  it('names each place as the interface shows it', () => {
+    expect(placeName(byKey('VNM').place, 'zh')).toBe('越南');
+    expect(placeName(byKey('VNM').place, 'en')).toBe('Vietnam');
+    expect(placeName(byKey('interpol-general-secretariat').place, 'zh')).toBe('国际刑警组织');
+  });
+
+  it("carries the bodies' Chinese names beside the English", () => {
+    expect(byKey('GBR').bodyNames).toEqual([
+      { en: 'National Crime Agency', zh: '国家犯罪调查局' },
+      { en: 'National Police Chiefs Council', zh: '全国警察局长理事会' },
+    ]);
+    expect(byKey('AFG').bodyNames).toEqual([]);
+    for (const row of rows) expect(row.bodyNames.map((b) => b.en)).toEqual(row.bodies);
+  });
+
+  it('sorts by the Chinese name in pinyin order, both ways', () => {
+    const names = (list: readonly PlaceRow[]) => list.map((r) => placeName(r.place, 'zh'));
+    const ascending = names(sortPlaceRows(rows, { key: 'name', direction: 'ascending' }, 'zh'));
+    // 阿富汗 a-fu-han, 阿根廷 a-gen-ting, 巴西 ba-xi, 丹麦 dan-mai, 英国 ying-guo, 越南 yue-nan, 中非 zhong-fei
+    expect(ascending.slice(0, 2)).toEqual(['阿富汗', '阿根廷']);
+    expect(ascending.at(-1)).toBe('中非共和国');
+    const pinyinOrder = ['巴西', '丹麦', '国际刑警组织', '联合国', '英国', '越南'];
+    expect(ascending.filter((n) => pinyinOrder.includes(n))).toEqual(pinyinOrder);
+    expect(names(sortPlaceRows(rows, { key: 'name', direction: 'descending' }, 'zh'))).toEqual([...ascending].reverse());
+    // Not the English order carried over.
+    expect(ascending).not.toEqual(names(sortPlaceRows(rows, { key: 'name', direction: 'ascending' }, 'en')));
+  });
+
+  it('sorts the other columns the same in either language', () => {
+    for (const key of ['statements', 'themes', 'level'] as const) {
+      expect(keys(sortPlaceRows(rows, { key, direction: 'descending' }, 'zh'))).toEqual(
+        keys(sortPlaceRows(rows, { key, direction: 'descending' })),
+      );
+    }
   });
 });

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { LangContext } from '../../src/components/use-lang';
 import type { OfficialLevel } from '../../src/domain/dataset-schema';
 import { formatProblem, parseDataset } from '../../src/domain/dataset-validation';
 import { buildLegend } from '../../src/domain/legend';
@@ -194,5 +195,101 @@ describe('PlacesTable', () => {
     } finally {
       delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
     }
+  });
+});
+
+describe('PlacesTable in Chinese', () => {
+  const zhTable = () => screen.getByRole('table', { name: /来函的国家和国际组织/, hidden: true });
+  const zhRowNames = () =>
+    within(zhTable())
+      .getAllByRole('rowheader', { hidden: true })
+      .map((cell) => cell.querySelector('button')?.textContent);
+  const zhHeader = (name: string) => within(zhTable()).getByRole('columnheader', { name: new RegExp(`^${name}`), hidden: true });
+  const renderZh = (props: Partial<PlacesTableProps> & { initialLevels?: OfficialLevel[] } = {}) =>
+    render(
+      <LangContext value="zh">
+        <Harness {...props} />
+      </LangContext>,
+    );
+
+  it('names places, columns, filters and counts in Chinese', () => {
+    renderZh();
+    expect(zhRowNames()).toEqual(places.map((p) => p.names.zh));
+    expect(zhRowNames().slice(0, 3)).toEqual(['越南', '塞尔维亚', '国际刑警组织']);
+    expect(screen.getByRole('status').textContent).toBe(`显示全部 ${places.length} 个国家和国际组织。`);
+    for (const name of ['国家/国际组织', '来函机构', '官员', '最高级别', '合作领域', '表述数']) {
+      expect(zhHeader(name), name).toBeTruthy();
+    }
+    const levels = screen.getByRole('group', { name: '来函官员级别' });
+    expect(within(levels).getByRole('checkbox', { name: /^部长级（\d+）$/ })).toBeTruthy();
+    expect(within(levels).getByRole('button', { name: '不限级别' })).toBeTruthy();
+  });
+
+  it("shows Myanmar's embassy in Chinese, its ambassador's name and title in English", () => {
+    renderZh();
+    const row = screen.getByRole('button', { name: '缅甸' }).closest('tr')!;
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]!.textContent).toBe('缅甸驻华大使馆');
+    expect(cells[1]!.textContent).toBe(
+      'U Myo Thant Pe — Ambassador of the Republic of the Union of Myanmar to China（驻华大使）',
+    );
+    const english = cells[1]!.querySelector('[lang="en"]')!;
+    expect(english.textContent).toBe('U Myo Thant Pe — Ambassador of the Republic of the Union of Myanmar to China');
+    expect(cells[2]!.textContent).toBe('驻华大使');
+    const mmr = places.find((p) => p.key === 'MMR')!;
+    const themeLabels = mmr.themes.map((id) => legend.find((e) => e.id === id)!.label_zh);
+    expect(within(cells[3]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(themeLabels);
+
+    const interpol = screen.getByRole('button', { name: '国际刑警组织' }).closest('th')!;
+    expect(interpol.textContent).toBe('国际刑警组织国际组织');
+    const afghanistan = screen.getByRole('button', { name: '阿富汗' }).closest('tr')!;
+    expect(within(afghanistan).getAllByRole('cell')[0]!.textContent).toBe('未注明');
+    expect(within(afghanistan).getAllByRole('cell')[1]!.textContent).toBe('未提及');
+    expect(within(afghanistan).getAllByRole('cell')[3]!.textContent).toBe('亦来函祝贺');
+  });
+
+  it('sorts by the Chinese names in pinyin order', async () => {
+    const user = userEvent.setup();
+    renderZh();
+    await user.click(within(zhHeader('国家/国际组织')).getByRole('button'));
+    expect(zhHeader('国家/国际组织').getAttribute('aria-sort')).toBe('ascending');
+    const sorted = zhRowNames() as string[];
+    // a-fu-han, a-gen-ting, … ba-xi, … dan-mai, … ying-guo, yue-nan, zhong-fei
+    expect(sorted.slice(0, 2)).toEqual(['阿富汗', '阿根廷']);
+    expect(sorted.at(-1)).toBe('中非共和国');
+    const at = (name: string) => sorted.indexOf(name);
+    expect(at('巴西')).toBeLessThan(at('丹麦'));
+    expect(at('丹麦')).toBeLessThan(at('英国'));
+    expect(at('英国')).toBeLessThan(at('越南'));
+    expect(new Set(sorted)).toEqual(new Set(places.map((p) => p.names.zh)));
+    await user.click(within(zhHeader('国家/国际组织')).getByRole('button'));
+    expect(zhRowNames()).toEqual([...sorted].reverse());
+  });
+
+  it('filters by level with a Chinese summary', async () => {
+    const user = userEvent.setup();
+    renderZh();
+    await user.click(screen.getByRole('checkbox', { name: /^部长级/ }));
+    expect(zhRowNames()).toHaveLength(ministerNames.length);
+    expect(screen.getByRole('status').textContent).toBe(
+      `显示 ${places.length} 个国家和国际组织中的 ${ministerNames.length} 个，来函官员级别为部长级。`,
+    );
+    await user.click(screen.getByRole('checkbox', { name: /^驻华大使/ }));
+    expect(screen.getByRole('status').textContent).toContain('来函官员级别为部长级或驻华大使');
+  });
+
+  it("follows the legend's filter and says when nothing matches, in Chinese", () => {
+    const { unmount } = renderZh({ selectedThemes: new Set(['goodwill']) });
+    expect(screen.getByRole('status').textContent).toMatch(/，并按图例筛选。$/);
+    unmount();
+    renderZh({ selectedThemes: new Set(['listed']), initialLevels: ['minister'] });
+    expect(screen.getByRole('status').textContent).toBe('没有符合筛选条件的国家或国际组织。');
+  });
+
+  it('has no English interface word: only the article\'s words, marked lang="en", are English', () => {
+    const { container } = renderZh();
+    const copy = container.cloneNode(true) as HTMLElement;
+    for (const english of copy.querySelectorAll('[lang="en"]')) english.remove();
+    expect(copy.textContent).not.toMatch(/[A-Za-z]/);
   });
 });

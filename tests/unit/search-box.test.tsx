@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { LangContext } from '../../src/components/use-lang';
 import { formatProblem, parseDataset } from '../../src/domain/dataset-validation';
 import { buildPlaces } from '../../src/domain/places';
-import { buildSearchIndex } from '../../src/domain/search-index';
+import { buildSearchIndex, countryNameAliases } from '../../src/domain/search-index';
 import { SearchBox } from '../../src/features/search/search-box';
 
 const parsed = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
@@ -142,5 +143,68 @@ describe('SearchBox', () => {
     expect(input.getAttribute('aria-expanded')).toBe('true');
     fireEvent.blur(input);
     expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('SearchBox in Chinese', () => {
+  const places = buildPlaces(parsed.dataset);
+  const appIndex = buildSearchIndex(places, countryNameAliases(places));
+
+  function setupZh() {
+    const onChoose = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <LangContext value="zh">
+        <SearchBox index={appIndex} onChoose={onChoose} />
+      </LangContext>,
+    );
+    const input = screen.getByRole('combobox', { name: '搜索国家、机构、官员' });
+    return { onChoose, user, input };
+  }
+
+  it('is labelled in Chinese', () => {
+    const { input } = setupZh();
+    expect(input.getAttribute('placeholder')).toBe('国家、机构或官员');
+  });
+
+  it('finds Vietnam from "越南" and shows it as 越南', async () => {
+    const { user, input, onChoose } = setupZh();
+    await user.type(input, '越南');
+    const listbox = screen.getByRole('listbox', { name: '搜索建议' });
+    const [first] = within(listbox).getAllByRole('option');
+    expect(first!.textContent).toBe('越南，国家');
+    expect(screen.getByRole('option', { name: '越南，国家' })).toBe(first);
+    await user.keyboard('{Enter}');
+    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
+  });
+
+  it('finds INTERPOL from "国际刑警"', async () => {
+    const { user, input } = setupZh();
+    await user.type(input, '国际刑警');
+    expect(screen.getAllByRole('option')[0]!.textContent).toBe('国际刑警组织，国际组织');
+  });
+
+  it('still finds English names, and keeps officials\' names and titles English, marked lang="en"', async () => {
+    const { user, input } = setupZh();
+    await user.type(input, 'jurgen');
+    const [first] = screen.getAllByRole('option');
+    expect(first!.textContent).toBe('Jürgen Stock，Secretary General · 国际刑警组织');
+    expect(within(first!).getByText('Jürgen Stock').getAttribute('lang')).toBe('en');
+    expect(within(first!).getByText('Secretary General').getAttribute('lang')).toBe('en');
+  });
+
+  it('finds the same place from its English name with the suggestion in Chinese', async () => {
+    const { user, input } = setupZh();
+    await user.type(input, 'viet');
+    expect(screen.getAllByRole('option')[0]!.textContent).toBe('越南，国家');
+  });
+
+  it('says how many suggestions, or that none matched, in Chinese', async () => {
+    const { user, input } = setupZh();
+    await user.type(input, '缅甸');
+    expect(screen.getByRole('status').textContent).toMatch(/^共 \d+ 条建议，/);
+    await user.clear(input);
+    await user.type(input, 'zzqx');
+    expect(screen.getByRole('status').textContent).toBe('没有与“zzqx”匹配的结果');
   });
 });

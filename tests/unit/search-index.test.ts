@@ -154,3 +154,63 @@ describe('countryNameAliases', () => {
     for (const place of places) expect(aliases.get(place.key) ?? []).not.toContain(place.name);
   });
 });
+
+describe('search in Chinese', () => {
+  const aliases = countryNameAliases(places);
+  const withAliases = buildSearchIndex(places, aliases);
+
+  it('finds Vietnam from "越南" and shows it as 越南 in Chinese, Vietnam in English', () => {
+    const [first] = searchPlaces(withAliases, '越南');
+    expect(first).toMatchObject({ kind: 'country', placeKey: 'VNM', label: 'Vietnam' });
+    expect(first!.display.zh).toEqual({ label: { text: '越南', lang: 'zh' }, detail: [{ text: '国家', lang: 'zh' }] });
+    expect(first!.display.en).toEqual({ label: { text: 'Vietnam', lang: 'en' }, detail: [{ text: 'Country', lang: 'en' }] });
+  });
+
+  it('finds INTERPOL from "国际刑警" through the dataset\'s name_zh', () => {
+    for (const idx of [index, withAliases]) {
+      const [first] = searchPlaces(idx, '国际刑警');
+      expect(first).toMatchObject({ kind: 'organization', placeKey: 'interpol-general-secretariat' });
+      expect(first!.display.zh.label).toEqual({ text: '国际刑警组织', lang: 'zh' });
+      expect(first!.display.zh.detail).toEqual([{ text: '国际组织', lang: 'zh' }]);
+    }
+  });
+
+  it("finds a body by its Chinese name (body_zh) and names its country in Chinese", () => {
+    const [first] = searchPlaces(withAliases, '缉毒局');
+    expect(first).toMatchObject({ kind: 'body', placeKey: 'USA', label: 'Drug Enforcement Administration' });
+    expect(first!.display.zh).toEqual({ label: { text: '缉毒局', lang: 'zh' }, detail: [{ text: '美国', lang: 'zh' }] });
+  });
+
+  it("keeps an official's name and title English in the Chinese suggestion", () => {
+    const [first] = searchPlaces(withAliases, 'jurgen');
+    expect(first!.display.zh).toEqual({
+      label: { text: 'Jürgen Stock', lang: 'en' },
+      detail: [
+        { text: first!.detail.split(' · ')[0]!, lang: 'en' },
+        { text: '国际刑警组织', lang: 'zh' },
+      ],
+    });
+  });
+
+  it('finds the bodies and officials of a country from its Chinese name', () => {
+    const results = searchPlaces(withAliases, '英国', 20);
+    expect(results[0]).toMatchObject({ kind: 'country', placeKey: 'GBR' });
+    expect(results.filter((r) => r.kind === 'body').map((r) => r.display.zh.label.text)).toEqual([
+      '国家犯罪调查局',
+      '全国警察局长理事会',
+    ]);
+  });
+
+  it('gives every country the name the Chinese interface shows as an alias', () => {
+    for (const place of places) {
+      if (place.kind !== 'country' || place.names.zh === place.name) continue;
+      expect(aliases.get(place.key), place.key).toContain(place.names.zh);
+      expect(searchPlaces(withAliases, place.names.zh)[0]?.placeKey, place.names.zh).toBe(place.key);
+    }
+  });
+
+  it('marks a name with no Chinese twin as English in the Chinese display', () => {
+    const plain = buildSearchIndex([{ ...places[0]!, name: 'Atlantis', names: { en: 'Atlantis', zh: 'Atlantis' } }]);
+    expect(searchPlaces(plain, 'atlantis')[0]!.display.zh.label).toEqual({ text: 'Atlantis', lang: 'en' });
+  });
+});

@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
+import { LangContext } from '../../src/components/use-lang';
 import { buildPlaces, type Place } from '../../src/domain/places';
 import { SenderPanel, type SenderPanelProps } from '../../src/features/panel/sender-panel';
 
@@ -230,5 +231,158 @@ describe('SenderPanel: data is text, never markup', () => {
     expect(screen.getByText('<a href="javascript:alert(3)">title</a>')).toBeTruthy();
     expect(container.querySelector('mark')!.textContent).toBe(evil);
     expect(container.innerHTML).not.toContain('<img');
+  });
+});
+
+/** Renders the panel in the Chinese interface. */
+function renderPanelZh(props: Partial<SenderPanelProps> & { place: Place }) {
+  const onClose = vi.fn<() => void>();
+  const result = render(
+    <LangContext value="zh">
+      <SenderPanel senderId={null} legend={legend} sourceText={article} sourceState="ready" onClose={onClose} {...props} />
+    </LangContext>,
+  );
+  return { ...result, onClose, user: userEvent.setup() };
+}
+
+/** The panel's text without the parts marked as the article's English. */
+function interfaceText(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const english of copy.querySelectorAll('[lang="en"]')) english.remove();
+  return copy.textContent;
+}
+
+describe('SenderPanel in Chinese', () => {
+  const vietnam = placeOf('VNM');
+  const sender = vietnam.senders[0]!;
+  const zhLabelOf = (id: string) => legend.find((e) => e.id === id)!.label_zh;
+
+  it('names Vietnam 越南 and its ministry 公安部, with To Lam\'s name and title left in English', () => {
+    renderPanelZh({ place: vietnam, senderId: sender.id });
+    expect(screen.getByRole('complementary', { name: '越南' })).toBeTruthy();
+    const heading = screen.getByRole('heading', { level: 2, name: '越南' });
+    expect(heading.hasAttribute('lang')).toBe(false);
+    expect(screen.getByText('国家', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: '公安部' })).toBeTruthy();
+    expect(screen.getByText('To Lam', { selector: '.official__name' }).getAttribute('lang')).toBe('en');
+    const title = screen.getByText(sender.officials[0]!.title);
+    expect(title.getAttribute('lang')).toBe('en');
+    expect(screen.getByText('部长级')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '关闭详情面板（Esc）' })).toBeTruthy();
+  });
+
+  it("says once that the quotes are the source's English text", () => {
+    renderPanelZh({ place: vietnam });
+    expect(screen.getAllByText('引文和转述为英文原文，未经翻译。')).toHaveLength(1);
+  });
+
+  it('keeps every statement exactly as the dataset has it, marked lang="en"', () => {
+    const { container } = renderPanelZh({ place: vietnam });
+    const items = statementItems(container);
+    expect(items).toHaveLength(sender.statements.length);
+    items.forEach((item, k) => {
+      const text = item.querySelector('.statement__text')!;
+      expect(text.getAttribute('lang')).toBe('en');
+      expect(text.textContent).toBe(sender.statements[k]!.text);
+    });
+    const meta = items[0]!.querySelector('.statement__meta')!;
+    expect(meta.textContent).toBe('转述 · To Lam');
+    expect(within(meta as HTMLElement).getByText('To Lam').getAttribute('lang')).toBe('en');
+  });
+
+  it("shows the fields in the codebook's Chinese", () => {
+    renderPanelZh({ place: vietnam });
+    const [placeChips] = screen.getAllByRole('list', { name: '涉及的合作领域' });
+    expect(within(placeChips!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(
+      vietnam.themes.map(zhLabelOf),
+    );
+    expect(within(placeChips!).getAllByRole('listitem')[0]!.textContent).toBe('反恐');
+  });
+
+  it('"查看原文" shows the source paragraph in English and "隐藏原文" hides it', async () => {
+    const { container, user } = renderPanelZh({ place: vietnam });
+    const item = statementItems(container)[0]!;
+    const button = within(item).getByRole('button', { name: '查看原文' });
+    await user.click(button);
+    expect(button.textContent).toBe('隐藏原文');
+    const context = document.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(context.querySelector('p')!.getAttribute('lang')).toBe('en');
+    expect(context.textContent).toContain(sender.statements[0]!.text);
+  });
+
+  it('says in Chinese when the source is loading, failed or missing', async () => {
+    const loading = renderPanelZh({ place: vietnam, sourceText: null, sourceState: 'loading' });
+    await loading.user.click(loading.getAllByRole('button', { name: '查看原文' })[0]!);
+    expect(screen.getByText('正在加载来源原文…')).toBeTruthy();
+    loading.unmount();
+    const failed = renderPanelZh({ place: vietnam, sourceText: null, sourceState: 'error' });
+    await failed.user.click(failed.getAllByRole('button', { name: '查看原文' })[0]!);
+    expect(screen.getByText('来源原文加载失败。')).toBeTruthy();
+    failed.unmount();
+    renderPanelZh({ place: vietnam, sourceText: null, sourceState: 'missing' });
+    expect(screen.getByText('该数据集未附来源原文，其中的引文无法核对。')).toBeTruthy();
+  });
+
+  it('has no English interface word: only the article\'s words, marked lang="en", are English', () => {
+    for (const key of ['VNM', 'GBR', 'interpol-general-secretariat', 'ARG', 'BRA', 'MMR']) {
+      const { getByTestId, unmount } = renderPanelZh({ place: placeOf(key) });
+      const panel = getByTestId('sender-panel');
+      expect(interfaceText(panel), key).not.toMatch(/[A-Za-z]/);
+      for (const labelled of panel.querySelectorAll('[aria-label]')) {
+        expect(labelled.getAttribute('aria-label'), key).toMatch(/[\u4e00-\u9fff]/);
+      }
+      unmount();
+    }
+  });
+
+  it('names the bodies of a place with several in Chinese, quotes and speakers in English', () => {
+    const uk = placeOf('GBR');
+    const { container } = renderPanelZh({ place: uk, senderId: 'gbr-national-police-chiefs-council' });
+    expect(screen.getByText('国家 · 共 2 个来函机构')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      '全国警察局长理事会',
+      '国家犯罪调查局',
+    ]);
+    const quotes = uk.senders.flatMap((s) => s.statements).filter((s) => s.kind === 'quote');
+    const blockquotes = [...container.querySelectorAll('blockquote')];
+    expect(blockquotes).toHaveLength(quotes.length);
+    for (const b of blockquotes) expect(b.getAttribute('lang')).toBe('en');
+    expect(statementItems(container).map((li) => li.textContent.split(' · ')[0])).toEqual(['转述', '原话', '原话']);
+  });
+
+  it('words the list-only and goodwill-only notes in Chinese', () => {
+    const brazil = renderPanelZh({ place: placeOf('BRA') });
+    expect(screen.getByRole('heading', { level: 2, name: '巴西' })).toBeTruthy();
+    expect(screen.getByText('巴西发来贺信。来源将其列入来函名单，但未引述贺信内容。')).toBeTruthy();
+    // Nothing of Brazil's letter is quoted: no note about English quotes.
+    expect(screen.queryByText('引文和转述为英文原文，未经翻译。')).toBeNull();
+    brazil.unmount();
+    renderPanelZh({ place: placeOf('ARG') });
+    expect(screen.getByText('以下表述未提及具体合作领域：仅致祝贺。')).toBeTruthy();
+  });
+
+  it("names an organisation by the dataset's Chinese, and marks an English-only name", () => {
+    const un = placeOf('un-police-division');
+    const first = renderPanelZh({ place: un });
+    expect(screen.getByText('国际组织', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '联合国' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: '警务司' })).toBeTruthy();
+    first.unmount();
+    // A dataset with no Chinese for a name: shown in English, marked as such.
+    const plain: Place = {
+      ...un,
+      name: 'Example Police Network',
+      names: { en: 'Example Police Network', zh: 'Example Police Network' },
+      senders: un.senders.map((s) => ({ ...s, name_zh: null, body_zh: null })),
+    };
+    renderPanelZh({ place: plain });
+    expect(screen.getByRole('heading', { level: 2, name: 'Example Police Network' }).getAttribute('lang')).toBe('en');
+    expect(screen.getByRole('heading', { level: 3, name: 'Police Division' }).getAttribute('lang')).toBe('en');
+  });
+
+  it('shows no language note in English', () => {
+    renderPanel({ place: vietnam });
+    expect(screen.queryByText("Quotes are the source's English text.")).toBeNull();
+    expect(screen.queryByText('引文和转述为英文原文，未经翻译。')).toBeNull();
   });
 });

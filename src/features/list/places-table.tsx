@@ -5,21 +5,26 @@
  * click does. Rows, sorting and filtering come from `domain/place-table`.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLang, useMessages } from '../../components/use-lang';
 import type { OfficialLevel } from '../../domain/dataset-schema';
 import { officialLevels } from '../../domain/dataset-schema';
+import { pick, type Lang } from '../../domain/lang';
 import type { LegendEntry } from '../../domain/legend';
+import { formatCount, themeLabel } from '../../domain/localized-fields';
 import { OFFICIAL_LEVEL_LABELS } from '../../domain/official-levels';
 import {
   buildPlaceRows,
   filterPlaceRows,
   levelCounts,
   nextSort,
+  placeName,
   sortPlaceRows,
   type OfficialRow,
   type SortKey,
   type TableSort,
 } from '../../domain/place-table';
 import type { Place } from '../../domain/places';
+import { listMessages } from './list-messages';
 import './places-table.css';
 
 export interface PlacesTableProps {
@@ -34,16 +39,32 @@ export interface PlacesTableProps {
   onLevelFilterChange: (next: ReadonlySet<OfficialLevel>) => void;
 }
 
-const COLUMN_LABEL: Readonly<Record<SortKey, string>> = {
-  name: 'Place',
-  level: 'Highest level',
-  themes: 'Fields',
-  statements: 'Statements',
-};
+type ListMessages = (typeof listMessages)[Lang];
 
-function officialText(official: OfficialRow): string {
+function columnLabel(t: ListMessages, key: SortKey): string {
+  switch (key) {
+    case 'name':
+      return t.columnName;
+    case 'level':
+      return t.columnLevel;
+    case 'themes':
+      return t.columnThemes;
+    case 'statements':
+      return t.columnStatements;
+  }
+}
+
+/** An official's name and title stay the article's English; only the level is the interface's. */
+function OfficialText({ official, lang, t }: { official: OfficialRow; lang: Lang; t: ListMessages }) {
   const name = official.rank ? `${official.rank} ${official.name}` : official.name;
-  return `${name} — ${official.title} (${OFFICIAL_LEVEL_LABELS[official.level].en})`;
+  return (
+    <>
+      <span lang="en">
+        {name} — {official.title}
+      </span>
+      {t.officialLevel(OFFICIAL_LEVEL_LABELS[official.level][lang])}
+    </>
+  );
 }
 
 export function PlacesTable({
@@ -56,12 +77,14 @@ export function PlacesTable({
   onLevelFilterChange,
 }: PlacesTableProps) {
   const [sort, setSort] = useState<TableSort | null>(null);
+  const lang = useLang();
+  const t = useMessages(listMessages);
 
   const allRows = useMemo(() => buildPlaceRows(places), [places]);
   const counts = useMemo(() => levelCounts(allRows, selectedThemes), [allRows, selectedThemes]);
   const rows = useMemo(
-    () => sortPlaceRows(filterPlaceRows(allRows, { levels: levelFilter, themes: selectedThemes }), sort),
-    [allRows, levelFilter, selectedThemes, sort],
+    () => sortPlaceRows(filterPlaceRows(allRows, { levels: levelFilter, themes: selectedThemes }), sort, lang),
+    [allRows, levelFilter, selectedThemes, sort, lang],
   );
   const entries = useMemo(() => new Map(legend.map((e) => [e.id, e])), [legend]);
 
@@ -83,23 +106,24 @@ export function PlacesTable({
   };
 
   const filtering = levelFilter.size > 0 || selectedThemes.size > 0;
-  const levelNames = officialLevels.filter((l) => levelFilter.has(l)).map((l) => OFFICIAL_LEVEL_LABELS[l].en);
+  const levelNames = officialLevels.filter((l) => levelFilter.has(l)).map((l) => OFFICIAL_LEVEL_LABELS[l][lang]);
+  const count = (n: number) => formatCount(n, lang);
   const summary =
     rows.length === 0
-      ? 'No place matches these filters.'
+      ? t.noMatch
       : filtering
-        ? `Showing ${rows.length} of ${allRows.length} places` +
-          (levelNames.length > 0 ? ` with an official at ${levelNames.join(' or ')} level` : '') +
-          (selectedThemes.size > 0 ? ', following the legend’s filter' : '') +
-          '.'
-        : `Showing all ${allRows.length} places.`;
+        ? t.showingSome(count(rows.length), count(allRows.length)) +
+          (levelNames.length > 0 ? t.withLevels(levelNames.join(t.levelsOr)) : '') +
+          (selectedThemes.size > 0 ? t.followingLegend : '') +
+          t.summaryEnd
+        : t.showingAll(count(allRows.length));
 
   const sortHeader = (key: SortKey, className?: string) => {
     const active = sort?.key === key;
     return (
       <th scope="col" className={className} aria-sort={active ? sort.direction : undefined}>
         <button type="button" className="places-table__sort" onClick={() => setSort(nextSort(sort, key))}>
-          {COLUMN_LABEL[key]}
+          {columnLabel(t, key)}
           <span className="places-table__arrow" aria-hidden="true">
             {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
           </span>
@@ -111,13 +135,15 @@ export function PlacesTable({
   return (
     <div className="places-table">
       <fieldset className="places-table__levels">
-        <legend>Who wrote: level of the official</legend>
+        <legend>{t.levelsLegend}</legend>
         <div className="places-table__level-list">
           {officialLevels.map((level) => (
             <label key={level} className="places-table__level">
               <input type="checkbox" checked={levelFilter.has(level)} onChange={() => toggleLevel(level)} />
               <span>
-                {OFFICIAL_LEVEL_LABELS[level].en} <span className="places-table__count">({counts.get(level) ?? 0})</span>
+                {OFFICIAL_LEVEL_LABELS[level][lang]}
+                {lang === 'en' ? ' ' : ''}
+                <span className="places-table__count">{t.levelCount(count(counts.get(level) ?? 0))}</span>
               </span>
             </label>
           ))}
@@ -127,7 +153,7 @@ export function PlacesTable({
             onClick={() => onLevelFilterChange(new Set())}
             disabled={levelFilter.size === 0}
           >
-            Any level
+            {t.anyLevel}
           </button>
         </div>
       </fieldset>
@@ -137,17 +163,14 @@ export function PlacesTable({
       <div className="places-table__scroll">
         <table className="places-table__table">
           <caption>
-            Places that wrote, with their bodies, officials, fields of cooperation and number of statements
-            <span className="places-table__hidden">
-              {' '}
-              (column headers with buttons sort the table)
-            </span>
+            {t.caption}
+            <span className="places-table__hidden">{t.captionHint}</span>
           </caption>
           <thead>
             <tr>
               {sortHeader('name', 'places-table__name-col')}
-              <th scope="col">Bodies</th>
-              <th scope="col">Officials</th>
+              <th scope="col">{t.columnBodies}</th>
+              <th scope="col">{t.columnOfficials}</th>
               {sortHeader('level')}
               {sortHeader('themes')}
               {sortHeader('statements', 'places-table__number')}
@@ -157,12 +180,13 @@ export function PlacesTable({
             {rows.length === 0 && (
               <tr>
                 <td colSpan={6} className="places-table__empty">
-                  No place matches these filters.
+                  {t.noMatch}
                 </td>
               </tr>
             )}
             {rows.map((row) => {
               const selected = row.key === selectedKey;
+              const name = placeName(row.place, lang);
               return (
                 <tr
                   key={row.key}
@@ -175,34 +199,51 @@ export function PlacesTable({
                   onClick={() => onSelect(row.key)}
                 >
                   <th scope="row" className="places-table__name-cell">
-                    <button type="button" className="places-table__select">
-                      {row.place.name}
+                    <button
+                      type="button"
+                      className="places-table__select"
+                      lang={lang !== 'en' && name === row.place.name ? 'en' : undefined}
+                    >
+                      {name}
                     </button>
-                    {row.place.kind === 'organization' && <span className="places-table__tag">organisation</span>}
+                    {row.place.kind === 'organization' && <span className="places-table__tag">{t.organisationTag}</span>}
                   </th>
                   <td>
-                    {row.bodies.length > 0 ? (
+                    {row.bodyNames.length > 0 ? (
                       <ul className="places-table__plain">
-                        {row.bodies.map((body, i) => (
-                          <li key={i}>{body}</li>
-                        ))}
+                        {row.bodyNames.map((body, i) => {
+                          const shown = pick(body, lang);
+                          return (
+                            <li key={i} lang={lang !== 'en' && shown === body.en ? 'en' : undefined}>
+                              {shown}
+                            </li>
+                          );
+                        })}
                       </ul>
                     ) : (
-                      <span className="places-table__muted">Not named</span>
+                      <span className="places-table__muted">{t.bodiesNotNamed}</span>
                     )}
                   </td>
                   <td>
                     {row.officials.length > 0 ? (
                       <ul className="places-table__plain">
                         {row.officials.map((official, i) => (
-                          <li key={i}>{officialText(official)}</li>
+                          <li key={i}>
+                            <OfficialText official={official} lang={lang} t={t} />
+                          </li>
                         ))}
                       </ul>
                     ) : (
-                      <span className="places-table__muted">None named</span>
+                      <span className="places-table__muted">{t.officialsNoneNamed}</span>
                     )}
                   </td>
-                  <td>{row.highestLevel ? OFFICIAL_LEVEL_LABELS[row.highestLevel].en : <span className="places-table__muted">—</span>}</td>
+                  <td>
+                    {row.highestLevel ? (
+                      OFFICIAL_LEVEL_LABELS[row.highestLevel][lang]
+                    ) : (
+                      <span className="places-table__muted">—</span>
+                    )}
+                  </td>
                   <td>
                     <ul className="places-table__chips">
                       {row.legendIds.map((id) => {
@@ -214,13 +255,13 @@ export function PlacesTable({
                               style={{ background: entry?.colour }}
                               aria-hidden="true"
                             />
-                            {entry?.label ?? id}
+                            {entry ? themeLabel(entry, lang) : id}
                           </li>
                         );
                       })}
                     </ul>
                   </td>
-                  <td className="places-table__number">{row.statementCount}</td>
+                  <td className="places-table__number">{count(row.statementCount)}</td>
                 </tr>
               );
             })}

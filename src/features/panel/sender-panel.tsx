@@ -4,13 +4,25 @@
  * highlighted, and the source paragraph one click away.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useLang, useMessages } from '../../components/use-lang';
 import type { Sender, Statement } from '../../domain/dataset-schema';
+import { localized, type Lang } from '../../domain/lang';
 import type { LegendEntry } from '../../domain/legend';
+import { senderBody, senderName, themeLabel } from '../../domain/localized-fields';
 import { OFFICIAL_LEVEL_LABELS } from '../../domain/official-levels';
 import type { Place } from '../../domain/places';
 import { sendersFirst } from '../../domain/places';
 import { highlightPhrases, highlightSpan, paragraphAt, splitParagraphs } from '../../domain/source-text';
+import { panelMessages } from './panel-messages';
 import './sender-panel.css';
+
+/**
+ * `lang="en"` for a name shown in English where the interface is Chinese (the
+ * dataset gives no Chinese for it), so screen readers pronounce it right.
+ */
+function englishIn(lang: Lang, shown: string, english: string): 'en' | undefined {
+  return lang !== 'en' && shown === english ? 'en' : undefined;
+}
 
 export interface SenderPanelProps {
   place: Place;
@@ -28,6 +40,11 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const paragraphs = useMemo(() => (sourceText ? splitParagraphs(sourceText) : []), [sourceText]);
   const senders = sendersFirst(place, senderId);
+  const lang = useLang();
+  const t = useMessages(panelMessages);
+  // `place.name` is `place.names.en`; read it directly so English shows exactly the dataset's name.
+  const name = localized(place.name, place.names.zh, lang);
+  const hasArticleWords = place.senders.some((s) => s.statements.length > 0 || s.officials.length > 0);
 
   // Move focus to the panel's heading when a new place opens, so keyboard and screen-reader users land in it.
   useEffect(() => {
@@ -39,29 +56,30 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
       <header className="panel__header">
         <div>
           <p className="panel__kicker">
-            {place.kind === 'organization' ? 'International organisation' : 'Country'}
-            {place.senders.length > 1 ? ` · ${place.senders.length} bodies wrote` : ''}
+            {place.kind === 'organization' ? t.organisation : t.country}
+            {place.senders.length > 1 ? t.bodiesWrote(place.senders.length) : ''}
           </p>
-          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="panel__title">
-            {place.name}
+          <h2
+            id={headingId}
+            ref={headingRef}
+            tabIndex={-1}
+            className="panel__title"
+            lang={englishIn(lang, name, place.name)}
+          >
+            {name}
           </h2>
         </div>
-        <button type="button" className="panel__close" onClick={onClose} aria-label="Close panel (Esc)">
+        <button type="button" className="panel__close" onClick={onClose} aria-label={t.close}>
           ×
         </button>
       </header>
       <ThemeChips ids={place.themes} legend={legend} />
       {place.status === 'listed' && (
-        <p className="panel__listed">
-          {place.name} sent a congratulatory letter. The source lists it among those who wrote, but quotes nothing from it.
-        </p>
+        <p className="panel__listed">{t.listed(name)}</p>
       )}
-      {place.status === 'goodwill' && (
-        <p className="panel__note">The statements below name no particular field of cooperation: goodwill only.</p>
-      )}
-      {sourceState === 'missing' && place.statementCount > 0 && (
-        <p className="panel__note">This dataset has no source text: its quotes are unverified.</p>
-      )}
+      {place.status === 'goodwill' && <p className="panel__note">{t.goodwill}</p>}
+      {sourceState === 'missing' && place.statementCount > 0 && <p className="panel__note">{t.unverified}</p>}
+      {lang !== 'en' && hasArticleWords && <p className="panel__note panel__note--source-language">{t.englishNote}</p>}
       {senders.map((sender) => (
         <SenderBody
           key={sender.id}
@@ -92,19 +110,29 @@ function SenderBody({
   sourceState: SenderPanelProps['sourceState'];
   showBodyHeading: boolean;
 }) {
+  const lang = useLang();
+  const body = senderBody(sender, lang);
+  const bodySpeaker = body ?? senderName(sender, lang);
   return (
     <section className="panel__body" data-sender-id={sender.id}>
-      {showBodyHeading && <h3 className="panel__body-name">{sender.body}</h3>}
+      {showBodyHeading && body !== null && (
+        <h3 className="panel__body-name" lang={englishIn(lang, body, sender.body ?? '')}>
+          {body}
+        </h3>
+      )}
       {sender.officials.length > 0 && (
         <ul className="panel__officials">
           {sender.officials.map((official, i) => (
             <li key={i} className="official">
-              <span className="official__name">
+              {/* Names, ranks and titles are the article's words: never translated. */}
+              <span className="official__name" lang="en">
                 {official.rank ? `${official.rank} ` : ''}
                 {official.name}
               </span>
-              <span className="official__title">{official.title}</span>
-              <span className="official__level">{OFFICIAL_LEVEL_LABELS[official.level].en}</span>
+              <span className="official__title" lang="en">
+                {official.title}
+              </span>
+              <span className="official__level">{OFFICIAL_LEVEL_LABELS[official.level][lang]}</span>
             </li>
           ))}
         </ul>
@@ -115,7 +143,11 @@ function SenderBody({
             <StatementItem
               key={k}
               statement={statement}
-              speaker={statement.official === null ? sender.body ?? sender.name : sender.officials[statement.official]?.name ?? ''}
+              speaker={
+                statement.official === null
+                  ? { text: bodySpeaker, lang: englishIn(lang, bodySpeaker, sender.body ?? sender.name) }
+                  : { text: sender.officials[statement.official]?.name ?? '', lang: 'en' }
+              }
               legend={legend}
               paragraphs={paragraphs}
               sourceText={sourceText}
@@ -137,7 +169,8 @@ function StatementItem({
   sourceState,
 }: {
   statement: Statement;
-  speaker: string;
+  /** Who spoke: an official (the article's English) or the body itself. */
+  speaker: { text: string; lang: 'en' | undefined };
   legend: readonly LegendEntry[];
   paragraphs: ReturnType<typeof splitParagraphs>;
   sourceText: string | null;
@@ -145,6 +178,8 @@ function StatementItem({
 }) {
   const [showSource, setShowSource] = useState(false);
   const contextId = useId();
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   const pieces = highlightPhrases(
     statement.text,
     statement.themes.map((t) => t.evidence),
@@ -163,7 +198,8 @@ function StatementItem({
   return (
     <li className={`statement statement--${statement.kind}`}>
       <p className="statement__meta">
-        {statement.kind === 'quote' ? 'Quoted' : 'Reported'} · {speaker}
+        {statement.kind === 'quote' ? t.quoted : t.reported} ·{' '}
+        {speaker.lang && speaker.lang !== lang ? <span lang={speaker.lang}>{speaker.text}</span> : speaker.text}
       </p>
       {statement.kind === 'quote' ? (
         <blockquote className="statement__text" lang="en">
@@ -184,11 +220,11 @@ function StatementItem({
             aria-controls={contextId}
             onClick={() => setShowSource((v) => !v)}
           >
-            {showSource ? 'Hide the source' : 'In the source'}
+            {showSource ? t.hideTheSource : t.inTheSource}
           </button>
           <div id={contextId} hidden={!showSource} className="statement__context">
-            {showSource && sourceState === 'loading' && <p>Loading the source text…</p>}
-            {showSource && sourceState === 'error' && <p>The source text could not be loaded.</p>}
+            {showSource && sourceState === 'loading' && <p>{t.loadingSource}</p>}
+            {showSource && sourceState === 'error' && <p>{t.sourceFailed}</p>}
             {showSource && paragraph && (
               <p lang="en">
                 {highlightSpan(paragraph.text, offset - paragraph.start, offset - paragraph.start + statement.text.length).map(
@@ -211,15 +247,17 @@ function StatementItem({
 }
 
 function ThemeChips({ ids, legend, small = false }: { ids: readonly string[]; legend: readonly LegendEntry[]; small?: boolean }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   if (ids.length === 0) return null;
   return (
-    <ul className={`chips${small ? ' chips--small' : ''}`} aria-label="Fields named">
+    <ul className={`chips${small ? ' chips--small' : ''}`} aria-label={t.fieldsNamed}>
       {ids.map((id) => {
         const entry = legend.find((e) => e.id === id);
         return (
           <li key={id} className="chip">
             <span className="chip__swatch" style={{ background: entry?.colour }} aria-hidden="true" />
-            {entry?.label ?? id}
+            {entry ? themeLabel(entry, lang) : id}
           </li>
         );
       })}

@@ -2,10 +2,14 @@
  * One search box for countries, organisations, bodies and officials, following
  * the ARIA 1.2 combobox pattern (list autocomplete, focus stays in the input,
  * the active suggestion named by `aria-activedescendant`). Matching and ranking
- * are `domain/search-index`'s; this only renders and handles keys.
+ * are `domain/search-index`'s; this only renders and handles keys. Matching
+ * is the same in either interface language; suggestions read in the current one.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { searchPlaces, type SearchEntry, type SearchIndex } from '../../domain/search-index';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLang, useMessages } from '../../components/use-lang';
+import { LANG_TAGS, type Lang } from '../../domain/lang';
+import { searchPlaces, type SearchEntry, type SearchIndex, type SearchText } from '../../domain/search-index';
+import { searchMessages } from './search-messages';
 import './search-box.css';
 
 export interface SearchChoice {
@@ -16,19 +20,21 @@ export interface SearchChoice {
 export interface SearchBoxProps {
   index: SearchIndex;
   onChoose: (choice: SearchChoice) => void;
+  /** Defaults to the interface language's "Country, body or official". */
   placeholder?: string;
-  /** The input's label; visually hidden, read by screen readers. */
+  /** The input's label; visually hidden, read by screen readers. Defaults to the interface language's. */
   label?: string;
   limit?: number;
 }
 
-export function SearchBox({
-  index,
-  onChoose,
-  placeholder = 'Search…',
-  label = 'Search countries, bodies, officials',
-  limit = 8,
-}: SearchBoxProps) {
+/** A piece of a suggestion, marked with its own language where it differs from the interface's. */
+function Piece({ piece, lang }: { piece: SearchText; lang: Lang }) {
+  return piece.lang === lang ? <>{piece.text}</> : <span lang={LANG_TAGS[piece.lang]}>{piece.text}</span>;
+}
+
+export function SearchBox({ index, onChoose, placeholder, label, limit = 8 }: SearchBoxProps) {
+  const lang = useLang();
+  const t = useMessages(searchMessages);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -111,13 +117,13 @@ export function SearchBox({
   const status = !showing
     ? ''
     : results.length === 0
-      ? `No matches for “${query.trim()}”`
-      : `${results.length} suggestion${results.length === 1 ? '' : 's'}, up and down arrows to review, Enter to choose`;
+      ? t.noMatches(query.trim())
+      : t.results(results.length);
 
   return (
     <div className="search-box" role="search">
       <label htmlFor={inputId} className="search-box__label">
-        {label}
+        {label ?? t.label}
       </label>
       <input
         ref={inputRef}
@@ -133,7 +139,7 @@ export function SearchBox({
         autoCapitalize="off"
         spellCheck={false}
         enterKeyHint="search"
-        placeholder={placeholder}
+        placeholder={placeholder ?? t.placeholder}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -144,28 +150,40 @@ export function SearchBox({
         onBlur={close}
         onKeyDown={onKeyDown}
       />
-      <ul ref={listRef} id={listId} role="listbox" aria-label="Suggestions" className="search-box__list" hidden={!expanded}>
+      <ul ref={listRef} id={listId} role="listbox" aria-label={t.suggestions} className="search-box__list" hidden={!expanded}>
         {expanded &&
-          results.map((entry, i) => (
-            <li
-              key={entry.id}
-              id={optionId(i)}
-              data-index={i}
-              role="option"
-              aria-selected={i === active}
-              className={`search-box__option search-box__option--${entry.kind}`}
-              // Keep focus in the input so the click lands and the combobox stays in charge.
-              onMouseDown={(event) => event.preventDefault()}
-              onMouseMove={() => {
-                if (i !== active) setActive(i);
-              }}
-              onClick={() => choose(entry, 'pointer')}
-            >
-              <span className="search-box__option-label">{entry.label}</span>
-              <span className="visually-hidden">, </span>
-              <span className="search-box__option-detail">{entry.detail}</span>
-            </li>
-          ))}
+          results.map((entry, i) => {
+            const shown = entry.display[lang];
+            return (
+              <li
+                key={entry.id}
+                id={optionId(i)}
+                data-index={i}
+                role="option"
+                aria-selected={i === active}
+                className={`search-box__option search-box__option--${entry.kind}`}
+                // Keep focus in the input so the click lands and the combobox stays in charge.
+                onMouseDown={(event) => event.preventDefault()}
+                onMouseMove={() => {
+                  if (i !== active) setActive(i);
+                }}
+                onClick={() => choose(entry, 'pointer')}
+              >
+                <span className="search-box__option-label">
+                  <Piece piece={shown.label} lang={lang} />
+                </span>
+                <span className="visually-hidden">{t.separator}</span>
+                <span className="search-box__option-detail">
+                  {shown.detail.map((piece, k) => (
+                    <Fragment key={k}>
+                      {k > 0 && ' · '}
+                      <Piece piece={piece} lang={lang} />
+                    </Fragment>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
       </ul>
       <div
         role="status"
