@@ -432,7 +432,6 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 const place = findPlaceBySender(places, senderId);
                 if (place) setAnnouncement(t.selected(pick(place.names, lang)));
               }}
-              placeholder={t.searchPlaceholder}
             />
           </ErrorBoundary>
           <nav className="atlas__actions" aria-label={t.actions}>

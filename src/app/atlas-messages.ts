@@ -8,7 +8,6 @@ export const atlasMessages = defineMessages(
     loadingTour: 'the tour',
     subtitle: (date: string, countries: number, organisations: number, recipient: string) =>
       `${date} · ${countries} countries and ${organisations} international organisation${organisations === 1 ? '' : 's'} wrote to the ${recipient}`,
-    searchPlaceholder: 'Country, body or official',
     actions: 'Atlas',
     mapView: 'Map view',
     listView: 'List view',
@@ -64,7 +63,6 @@ export const atlasMessages = defineMessages(
     loadingTour: '演示',
     subtitle: (date: string, countries: number, organisations: number, recipient: string) =>
       `${date} · ${countries} 个国家和 ${organisations} 个国际组织致信${recipient}`,
-    searchPlaceholder: '国家、机构或官员',
     actions: '图集',
     mapView: '地图视图',
     listView: '列表视图',
