@@ -1,63 +1,77 @@
 /** Designed loading and failure states: what is loading, what failed, and a way on. */
+import { useLang, useMessages } from '../components/use-lang';
 import { LoadError } from '../data/fetch-file';
+import { pick, type Bilingual } from '../domain/lang';
+import { loadStatesMessages } from './load-states-messages';
 
+/** `what`: the thing loading, in the interface language ("the dataset" / "数据集"). */
 export function LoadingScreen({ what, inline = false }: { what: string; inline?: boolean }) {
+  const t = useMessages(loadStatesMessages);
   return (
     <div className={inline ? 'load-state load-state--inline' : 'load-state'} role="status" aria-live="polite">
       <div className="load-state__globe" aria-hidden="true" />
-      <p>Loading {what}…</p>
+      <p>{t.loading(what)}</p>
     </div>
   );
 }
 
 export function LoadFailure({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const details = error instanceof LoadError ? error.details : [];
-  const title = error instanceof LoadError ? `Could not load ${error.what}` : 'Something went wrong';
+  const lang = useLang();
+  const t = useMessages(loadStatesMessages);
+  const load = error instanceof LoadError ? error : null;
+  const details = load ? load.detailTexts : [];
   return (
     <main className="load-state load-state--error">
       <div className="load-state__card" role="alert">
-        <h1>{title}</h1>
-        <p>{error instanceof LoadError ? `${error.reason}.` : error.message}</p>
-        {error instanceof LoadError && (
+        <h1>{load ? t.couldNotLoad(pick(load.whatText, lang)) : t.somethingWentWrong}</h1>
+        {/* Any other error is the program's own English message. */}
+        {load ? <p>{t.sentence(pick(load.reasonText, lang))}</p> : <p lang="en">{error.message}</p>}
+        {load && (
           <p className="load-state__url">
-            File: <code>{error.url}</code>
+            {t.file} <code>{load.url}</code>
           </p>
         )}
         {details.length > 0 && (
           <ul className="load-state__details">
             {details.slice(0, 50).map((d, i) => (
-              <li key={i}>{d}</li>
+              <li key={i}>{pick(d, lang)}</li>
             ))}
-            {details.length > 50 && <li>…and {details.length - 50} more.</li>}
+            {details.length > 50 && <li>{t.andMore(details.length - 50)}</li>}
           </ul>
         )}
         <button type="button" className="atlas__button" onClick={onRetry}>
-          Try again
+          {t.tryAgain}
         </button>
       </div>
     </main>
   );
 }
 
-/** One part failed; the rest of the atlas keeps working. */
+/**
+ * One part failed; the rest of the atlas keeps working. `what` and
+ * `retryLabel` come in the interface language; `message` may be both
+ * languages (`describeError(error)` from data/fetch-file).
+ */
 export function PartFailure({
   what,
   message,
   onRetry,
-  retryLabel = 'Try again',
+  retryLabel,
 }: {
   what: string;
-  message: string;
+  message: string | Bilingual;
   onRetry: () => void;
   retryLabel?: string;
 }) {
+  const lang = useLang();
+  const t = useMessages(loadStatesMessages);
   return (
     <div className="part-failure" role="alert">
       <p>
-        <strong>{what} could not be shown.</strong> {message}
+        <strong>{t.couldNotBeShown(what)}</strong> {typeof message === 'string' ? message : pick(message, lang)}
       </p>
       <button type="button" className="atlas__button" onClick={onRetry}>
-        {retryLabel}
+        {retryLabel ?? t.tryAgain}
       </button>
     </div>
   );

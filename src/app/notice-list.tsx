@@ -1,11 +1,17 @@
 /** Quiet notices (an ignored link parameter, say): read, then dismissed. */
-export function NoticeList({ notices, onDismiss }: { notices: readonly string[]; onDismiss: (notice: string) => void }) {
+import { useLang, useMessages } from '../components/use-lang';
+import { pick, type Bilingual } from '../domain/lang';
+import { noticeMessages } from './load-states-messages';
+
+export function NoticeList({ notices, onDismiss }: { notices: readonly Bilingual[]; onDismiss: (notice: Bilingual) => void }) {
+  const lang = useLang();
+  const t = useMessages(noticeMessages);
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((notice) => (
-        <p key={notice} className="notice">
-          <span>{notice}</span>
-          <button type="button" className="notice__dismiss" onClick={() => onDismiss(notice)} aria-label="Dismiss notice">
+        <p key={notice.en} className="notice">
+          <span>{pick(notice, lang)}</span>
+          <button type="button" className="notice__dismiss" onClick={() => onDismiss(notice)} aria-label={t.dismiss}>
             ×
           </button>
         </p>

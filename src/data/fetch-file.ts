@@ -3,19 +3,60 @@
  * wrong, in words a person can act on. In the offline single file, the files
  * it carries are read from inside it instead (embedded-assets.ts).
  */
+import type { Bilingual, Lang } from '../domain/lang';
 import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
 
+/** The files the app loads, as people call them ("Could not load the dataset"). */
+export const LOADED_FILES = {
+  dataset: { en: 'the dataset', zh: '数据集' },
+  sourceArticle: { en: 'the source article', zh: '新闻报道原文' },
+  mapShapes: { en: 'the map shapes', zh: '地图轮廓数据' },
+  mapBorders: { en: 'the map borders', zh: '国界线数据' },
+  offlinePage: { en: 'the offline version of the atlas', zh: '图集离线版' },
+} as const satisfies Record<string, Bilingual>;
+
+/**
+ * A file that could not be loaded: which, from where, and why, in both
+ * interface languages (the error is made before anyone knows which one is on
+ * screen). `what`, `reason`, `details` and `message` are the English words.
+ */
 export class LoadError extends Error {
+  readonly what: string;
+  readonly reason: string;
+  readonly details: readonly string[];
   constructor(
     /** What the file is, for people: "the dataset", "the source article", "the map shapes". */
-    readonly what: string,
+    readonly whatText: Bilingual,
     readonly url: string,
-    readonly reason: string,
-    readonly details: readonly string[] = [],
+    readonly reasonText: Bilingual,
+    readonly detailTexts: readonly Bilingual[] = [],
   ) {
-    super(`Could not load ${what} (${url}): ${reason}`);
+    super(`Could not load ${whatText.en} (${url}): ${reasonText.en}`);
     this.name = 'LoadError';
+    this.what = whatText.en;
+    this.reason = reasonText.en;
+    this.details = detailTexts.map((d) => d.en);
   }
+
+  /** The one-line message in a language: "Could not load the dataset (…): …" / "无法加载数据集（…）：…". */
+  messageIn(lang: Lang): string {
+    return lang === 'zh' ? `无法加载${this.whatText.zh}（${this.url}）：${this.reasonText.zh}` : this.message;
+  }
+}
+
+/**
+ * Any error as a person reads it, in both languages: a LoadError says which
+ * file and why; anything else (a bug) is framed in Chinese around the
+ * program's own English message, which is all there is to show.
+ */
+export function describeError(error: unknown): Bilingual {
+  if (error instanceof LoadError) return { en: error.messageIn('en'), zh: error.messageIn('zh') };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { en: detail, zh: `出现意外错误：${detail}` };
+}
+
+function asBilingual(text: string | Bilingual): Bilingual {
+  return typeof text === 'string' ? { en: text, zh: text } : text;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -33,7 +74,9 @@ function lookupEmbedded(url: string): unknown {
   return isEmbeddedBuild() ? embeddedFile(url, appBaseUrl()) : undefined;
 }
 
-export async function fetchText(what: string, url: string, signal?: AbortSignal): Promise<string> {
+/** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
+export async function fetchText(whatText: Bilingual | string, url: string, signal?: AbortSignal): Promise<string> {
+  const what = asBilingual(whatText);
   const embedded = lookupEmbedded(url);
   if (embedded !== undefined) return typeof embedded === 'string' ? embedded : JSON.stringify(embedded);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
@@ -42,32 +85,37 @@ export async function fetchText(what: string, url: string, signal?: AbortSignal)
   try {
     response = await fetch(url, { signal: combined });
   } catch (error) {
-    if (timeout.aborted) throw new LoadError(what, url, `no answer within ${TIMEOUT_MS / 1000} seconds`);
+    if (timeout.aborted) {
+      throw new LoadError(what, url, { en: `no answer within ${TIMEOUT_MS / 1000} seconds`, zh: `${TIMEOUT_MS / 1000} 秒内没有响应` });
+    }
     if (signal?.aborted) throw error;
     // The browser hides why a cross-origin request failed; a refusal by CORS is
     // by far the likeliest reason when the same link opens in a tab.
     const origin = crossOrigin(url);
     if (origin) {
-      throw new LoadError(
-        what,
-        url,
-        `the server at ${origin} does not allow loading its data from here (CORS), or it cannot be reached. Its owner can allow it (Access-Control-Allow-Origin), or you can download the file and open it with "Open data"`,
-      );
+      throw new LoadError(what, url, {
+        en: `the server at ${origin} does not allow loading its data from here (CORS), or it cannot be reached. Its owner can allow it (Access-Control-Allow-Origin), or you can download the file and open it with "Open data"`,
+        zh: `${origin} 的服务器不允许从本页面加载其数据（CORS），或者无法访问。可请服务器管理者开放访问（Access-Control-Allow-Origin），也可以下载该文件，再用“打开数据”打开`,
+      });
     }
-    throw new LoadError(what, url, `the request failed (${error instanceof Error ? error.message : String(error)})`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LoadError(what, url, { en: `the request failed (${detail})`, zh: `请求失败（${detail}）` });
   }
   if (!response.ok) {
-    const reason = response.status === 404 ? 'the file was not found (HTTP 404)' : `the server answered HTTP ${response.status}`;
+    const reason =
+      response.status === 404
+        ? { en: 'the file was not found (HTTP 404)', zh: '找不到该文件（HTTP 404）' }
+        : { en: `the server answered HTTP ${response.status}`, zh: `服务器返回 HTTP ${response.status}` };
     throw new LoadError(what, url, reason);
   }
   try {
     return await response.text();
   } catch {
-    throw new LoadError(what, url, 'the download was interrupted');
+    throw new LoadError(what, url, { en: 'the download was interrupted', zh: '下载中断' });
   }
 }
 
-export async function fetchJson(what: string, url: string, signal?: AbortSignal): Promise<unknown> {
+export async function fetchJson(what: Bilingual | string, url: string, signal?: AbortSignal): Promise<unknown> {
   const embedded = lookupEmbedded(url);
   // Embedded JSON files are stored as values: no second parse.
   if (embedded !== undefined && typeof embedded !== 'string') return embedded;
@@ -75,8 +123,12 @@ export async function fetchJson(what: string, url: string, signal?: AbortSignal)
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const hint = text.trimStart().startsWith('<') ? 'it is an HTML page, not JSON' : 'it is not valid JSON';
-    throw new LoadError(what, url, `${hint} (${error instanceof Error ? error.message : 'parse error'})`);
+    const html = text.trimStart().startsWith('<');
+    const detail = error instanceof Error ? error.message : 'parse error';
+    throw new LoadError(asBilingual(what), url, {
+      en: `${html ? 'it is an HTML page, not JSON' : 'it is not valid JSON'} (${detail})`,
+      zh: `${html ? '这是一个 HTML 网页，不是 JSON' : '不是有效的 JSON'}（${detail}）`,
+    });
   }
 }
 

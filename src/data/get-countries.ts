@@ -2,7 +2,7 @@ import './zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { fetchJson, LoadError, resolveAssetUrl } from './fetch-file';
+import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 
 export const COUNTRIES_PATH = 'geo/countries.geojson';
 
@@ -35,12 +35,17 @@ const countriesSchema = z.object({
 });
 
 export async function getCountries(url: string, signal?: AbortSignal): Promise<Countries> {
-  const raw = await fetchJson('the map shapes', url, signal);
+  const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
   const result = countriesSchema.safeParse(raw);
   if (!result.success) {
-    throw new LoadError('the map shapes', url, 'the file is not a prepared country GeoJSON', [
-      result.error.issues[0]?.message ?? 'unknown problem',
-    ]);
+    // The detail is zod's own English: it is for whoever prepares the file.
+    const detail = result.error.issues[0]?.message;
+    throw new LoadError(
+      LOADED_FILES.mapShapes,
+      url,
+      { en: 'the file is not a prepared country GeoJSON', zh: '该文件不是预先处理好的国家轮廓 GeoJSON' },
+      [detail ? { en: detail, zh: detail } : { en: 'unknown problem', zh: '未知问题' }],
+    );
   }
   return raw as Countries;
 }
@@ -63,8 +68,13 @@ const bordersSchema = z.object({ type: z.literal('FeatureCollection'), features:
 
 /** Land borders between countries, drawn as lines (polygon outlines would also trace the antimeridian cut). */
 export async function getBorders(url: string, signal?: AbortSignal): Promise<Borders> {
-  const raw = await fetchJson('the map borders', url, signal);
-  if (!bordersSchema.safeParse(raw).success) throw new LoadError('the map borders', url, 'the file is not a GeoJSON FeatureCollection');
+  const raw = await fetchJson(LOADED_FILES.mapBorders, url, signal);
+  if (!bordersSchema.safeParse(raw).success) {
+    throw new LoadError(LOADED_FILES.mapBorders, url, {
+      en: 'the file is not a GeoJSON FeatureCollection',
+      zh: '该文件不是 GeoJSON FeatureCollection',
+    });
+  }
   return raw as Borders;
 }
 

@@ -1,8 +1,9 @@
 import './zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { formatProblem, parseDataset } from '../domain/dataset-validation';
+import { formatProblemBilingual, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';
-import { fetchJson, LoadError, resolveAssetUrl } from './fetch-file';
+import type { Bilingual } from '../domain/lang';
+import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
 
@@ -13,15 +14,15 @@ export interface LoadedDataset {
 }
 
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
-  const raw = await fetchJson('the dataset', url, signal);
+  const raw = await fetchJson(LOADED_FILES.dataset, url, signal);
   const result = parseDataset(raw);
   if (!result.ok) {
     const count = result.problems.length;
     throw new LoadError(
-      'the dataset',
+      LOADED_FILES.dataset,
       url,
-      `it does not match the atlas format (${count} problem${count === 1 ? '' : 's'})`,
-      result.problems.map(formatProblem),
+      { en: `it does not match the atlas format (${count} problem${count === 1 ? '' : 's'})`, zh: `不符合本图集的数据格式（${count} 处问题）` },
+      result.problems.map(formatProblemBilingual),
     );
   }
   return { dataset: result.dataset, url };
@@ -38,8 +39,8 @@ export function useDataset(url?: string) {
   return useQuery(datasetQueryOptions(url));
 }
 
-/** The `?data=` parameter: missing, a dataset URL the atlas may load, or why it may not. */
-export type DataParam = { kind: 'missing' } | { kind: 'valid'; url: string } | { kind: 'invalid'; value: string; reason: string };
+/** The `?data=` parameter: missing, a dataset URL the atlas may load, or why it may not (in both languages). */
+export type DataParam = { kind: 'missing' } | { kind: 'valid'; url: string } | { kind: 'invalid'; value: string; reason: Bilingual };
 
 /**
  * `?data=<url>` → the dataset to load instead of the shipped one. Relative
@@ -54,12 +55,12 @@ export function dataParamFromSearch(search: string, pageUrl: string): DataParam 
   try {
     url = new URL(value.trim(), pageUrl);
   } catch {
-    return { kind: 'invalid', value, reason: 'it is not a web address' };
+    return { kind: 'invalid', value, reason: { en: 'it is not a web address', zh: '这不是一个网址' } };
   }
   const page = new URL(pageUrl);
   if (url.origin === page.origin && (url.protocol === 'https:' || url.protocol === 'http:')) return { kind: 'valid', url: url.href };
   if (url.protocol === 'https:') return { kind: 'valid', url: url.href };
-  return { kind: 'invalid', value, reason: 'only https:// links and files on this site can be loaded' };
+  return { kind: 'invalid', value, reason: { en: 'only https:// links and files on this site can be loaded', zh: '只能加载 https:// 链接和本站的文件' } };
 }
 
 /** The dataset URL for this page: the `?data=` link when valid, else the shipped dataset. */

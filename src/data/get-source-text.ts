@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchText } from './fetch-file';
+import { fetchText, LOADED_FILES } from './fetch-file';
 
 export function sourceTextQueryOptions(url: string | null) {
   return queryOptions({
     queryKey: ['source-text', url],
-    queryFn: ({ signal }) => (url ? fetchText('the source article', url, signal) : Promise.resolve(null)),
+    queryFn: ({ signal }) => (url ? fetchText(LOADED_FILES.sourceArticle, url, signal) : Promise.resolve(null)),
     enabled: url !== null,
   });
 }

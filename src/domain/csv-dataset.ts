@@ -26,7 +26,9 @@ import {
 } from './dataset-schema';
 import { checkAgainstSource, parseDataset, withOffsets, type DatasetProblem } from './dataset-validation';
 import { isKnownIso3 } from './iso-codes';
-import { clip, describeFound, type ImportProblem } from './import-problems';
+import { both, clip, describeFound, FORM_FILE, importProblem, MISSING_FIELD, type ImportProblem } from './import-problems';
+import type { Bilingual } from './lang';
+import { countryNameIn } from './localized-fields';
 
 countries.registerLocale(english);
 
@@ -244,8 +246,11 @@ function resolveUncached(cell: string): CountryMatch {
   return { ok: false, reason: 'unknown', candidates: [] };
 }
 
-function describeCandidates(codes: readonly string[]): string {
-  return codes.map((c) => `${englishName(c)} (${c})`).join(' or ');
+function describeCandidates(codes: readonly string[]): Bilingual {
+  return {
+    en: codes.map((c) => `${englishName(c)} (${c})`).join(' or '),
+    zh: codes.map((c) => `${countryNameIn(c, 'zh')}（${c}）`).join('或'),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -299,7 +304,7 @@ export function labelFromId(id: string): string {
 export function csvToDataset(input: CsvImportInput): ImportResult {
   const { csv, details } = input;
   const problems: ImportProblem[] = [];
-  const detailsFile = details.kind === 'companion' ? details.file : 'the form';
+  const detailsFile = details.kind === 'companion' ? details.file : FORM_FILE;
   const lineOfRow = (i: number) => csv.lines?.[i] ?? i + 2;
 
   // Columns
@@ -309,37 +314,42 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
   const unknown = header.filter((c) => !known.has(c));
   if (missing.length > 0) {
     const hint = unknown.length > 0 ? ` The first line also has columns the atlas does not read: ${unknown.map((c) => `"${clip(c, 40)}"`).join(', ')} — is one of them misspelt?` : '';
-    problems.push({
-      file: csv.file,
-      row: 1,
-      field: missing.join(', '),
-      expected: `the columns ${CSV_COLUMNS.join(', ')}`,
-      found: header.length ? header.map((c) => clip(c, 40)).join(', ') : 'no columns',
-      message: `missing column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}. The first line must name these columns: ${CSV_COLUMNS.join(', ')}.${hint}`,
-    });
+    const hintZh = unknown.length > 0 ? `第一行还有本图集不读取的列：${unknown.map((c) => `“${clip(c, 40)}”`).join('、')}——是否有拼写错误？` : '';
+    problems.push(
+      importProblem(
+        { file: csv.file, row: 1, field: missing.join(', ') },
+        { en: `the columns ${CSV_COLUMNS.join(', ')}`, zh: `列 ${CSV_COLUMNS.join(', ')}` },
+        header.length ? both(header.map((c) => clip(c, 40)).join(', ')) : { en: 'no columns', zh: '没有列' },
+        {
+          en: `missing column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}. The first line must name these columns: ${CSV_COLUMNS.join(', ')}.${hint}`,
+          zh: `缺少列：${missing.join(', ')}。第一行须写明以下各列：${CSV_COLUMNS.join(', ')}。${hintZh}`,
+        },
+      ),
+    );
   }
   const seen = new Set<string>();
   for (const c of header) {
     if (known.has(c) && seen.has(c)) {
-      problems.push({
-        file: csv.file,
-        row: 1,
-        field: c,
-        expected: 'each column once',
-        found: `column "${c}" twice`,
-        message: `the column "${c}" appears more than once in the first line; keep one`,
-      });
+      problems.push(
+        importProblem(
+          { file: csv.file, row: 1, field: c },
+          { en: 'each column once', zh: '每列只出现一次' },
+          { en: `column "${c}" twice`, zh: `列“${c}”出现两次` },
+          { en: `the column "${c}" appears more than once in the first line; keep one`, zh: `列“${c}”在第一行中出现了不止一次；请只保留一个` },
+        ),
+      );
     }
     seen.add(c);
   }
   if (csv.rows.length === 0 && problems.length === 0) {
-    problems.push({
-      file: csv.file,
-      field: '',
-      expected: 'one row per statement below the header',
-      found: 'only the header',
-      message: 'the file has a header line but no rows',
-    });
+    problems.push(
+      importProblem(
+        { file: csv.file, field: '' },
+        { en: 'one row per statement below the header', zh: '表头下方每条表述一行' },
+        { en: 'only the header', zh: '只有表头' },
+        { en: 'the file has a header line but no rows', zh: '文件只有表头行，没有数据行' },
+      ),
+    );
   }
 
   const codebook = readCodebook(details, csv, problems, detailsFile);
@@ -358,22 +368,31 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
   csv.rows.forEach((row, i) => {
     const line = lineOfRow(i);
     const id = cell(row, 'sender_id');
-    const at = (field: string, expected: string, found: string, message: string): void => {
-      problems.push({ file: csv.file, row: line, ...(id ? { sender: id } : {}), field, expected, found, message });
+    const at = (field: string, expected: Bilingual, found: Bilingual, message: Bilingual): void => {
+      problems.push(importProblem({ file: csv.file, row: line, sender: id, field }, expected, found, message));
     };
     if (!id) {
-      at('sender_id', 'a sender id such as "vnm-ministry-of-public-security"', 'an empty cell', 'every row needs the sender_id of the body that wrote');
+      at(
+        'sender_id',
+        { en: 'a sender id such as "vnm-ministry-of-public-security"', zh: '来函方标识，如“vnm-ministry-of-public-security”' },
+        describeFound(''),
+        { en: 'every row needs the sender_id of the body that wrote', zh: '每一行都须填写来函机构的 sender_id' },
+      );
       return;
     }
     let draft = drafts[drafts.length - 1];
     if (!draft || draft.id !== id) {
       const earlier = firstLineOfId.get(id);
       if (earlier) {
+        const lines = earlier.first === earlier.last ? `${earlier.first}` : `${earlier.first}–${earlier.last}`;
         at(
           'sender_id',
-          'the rows of one sender next to each other',
-          `"${clip(id, 60)}" again after other senders`,
-          `the sender id "${clip(id, 60)}" was already used on line${earlier.first === earlier.last ? ` ${earlier.first}` : `s ${earlier.first}–${earlier.last}`}: keep a sender's rows together, or give this sender another id`,
+          { en: 'the rows of one sender next to each other', zh: '同一来函方的各行相邻排列' },
+          { en: `"${clip(id, 60)}" again after other senders`, zh: `其他来函方之后再次出现“${clip(id, 60)}”` },
+          {
+            en: `the sender id "${clip(id, 60)}" was already used on line${earlier.first === earlier.last ? ` ${earlier.first}` : `s ${earlier.first}–${earlier.last}`}: keep a sender's rows together, or give this sender another id`,
+            zh: `来函方标识“${clip(id, 60)}”已在第 ${lines} 行使用过：请把同一来函方的各行放在一起，或给这个来函方另起一个标识`,
+          },
         );
       }
       draft = { id, firstLine: line, lastLine: line, values: {}, officials: [], statements: [] };
@@ -391,9 +410,15 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
       else if (before.value !== value) {
         at(
           column,
-          `the same ${column} on every row of this sender (line ${before.line} has ${JSON.stringify(clip(before.value, 60))})`,
+          {
+            en: `the same ${column} on every row of this sender (line ${before.line} has ${JSON.stringify(clip(before.value, 60))})`,
+            zh: `该来函方每一行的 ${column} 相同（第 ${before.line} 行为 ${JSON.stringify(clip(before.value, 60))}）`,
+          },
           describeFound(value),
-          `this sender's ${column} differs from line ${before.line}: use one value for all its rows (or leave the cell empty)`,
+          {
+            en: `this sender's ${column} differs from line ${before.line}: use one value for all its rows (or leave the cell empty)`,
+            zh: `该来函方的 ${column} 与第 ${before.line} 行不同：其所有行须使用同一个值（或留空）`,
+          },
         );
       }
     }
@@ -407,13 +432,31 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
     if (!officialName) {
       const stray = (['rank', 'title', 'level'] as const).filter((c) => cell(row, c));
       if (stray.length > 0) {
-        at('official', `the official's name (the row has a ${stray.join(' and ')})`, 'an empty cell', `the row gives a ${stray.join(' and ')} but no official's name`);
+        const strayZh = stray.join('、');
+        at(
+          'official',
+          { en: `the official's name (the row has a ${stray.join(' and ')})`, zh: `官员姓名（该行填写了 ${strayZh}）` },
+          describeFound(''),
+          { en: `the row gives a ${stray.join(' and ')} but no official's name`, zh: `该行填写了 ${strayZh}，但没有官员姓名` },
+        );
       }
     } else {
       const level = levelCell.toLowerCase().replace(/[\s-]+/g, '_');
-      if (!title) at('title', "the official's title, exactly as the source writes it", 'an empty cell', `the official "${clip(officialName, 60)}" needs a title`);
+      if (!title) {
+        at(
+          'title',
+          { en: "the official's title, exactly as the source writes it", zh: '官员职务，与原文写法完全一致' },
+          describeFound(''),
+          { en: `the official "${clip(officialName, 60)}" needs a title`, zh: `官员“${clip(officialName, 60)}”须填写职务` },
+        );
+      }
       if (!(officialLevels as readonly string[]).includes(level)) {
-        at('level', `one of ${LEVEL_LIST}`, describeFound(levelCell), `the level must be one of: ${LEVEL_LIST}`);
+        at(
+          'level',
+          { en: `one of ${LEVEL_LIST}`, zh: `以下之一：${LEVEL_LIST}` },
+          describeFound(levelCell),
+          { en: `the level must be one of: ${LEVEL_LIST}`, zh: `level 须为以下之一：${LEVEL_LIST}` },
+        );
       }
       const existing = draft.officials.findIndex((o) => o.official.name === officialName && o.official.title === title);
       if (existing >= 0) {
@@ -421,11 +464,18 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
         const first = draft.officials[existing];
         if (first && (first.official.level !== level || (first.official.rank ?? '') !== rank)) {
           const which = first.official.level !== level ? 'level' : 'rank';
+          const firstValue = JSON.stringify(which === 'level' ? first.official.level : (first.official.rank ?? ''));
           at(
             which,
-            `the same ${which} as line ${first.line} for this official (${JSON.stringify(which === 'level' ? first.official.level : (first.official.rank ?? ''))})`,
+            {
+              en: `the same ${which} as line ${first.line} for this official (${firstValue})`,
+              zh: `该官员的 ${which} 与第 ${first.line} 行相同（${firstValue}）`,
+            },
             describeFound(which === 'level' ? levelCell : rank),
-            `"${clip(officialName, 60)}" has another ${which} on line ${first.line}: one official has one ${which}`,
+            {
+              en: `"${clip(officialName, 60)}" has another ${which} on line ${first.line}: one official has one ${which}`,
+              zh: `“${clip(officialName, 60)}”在第 ${first.line} 行的 ${which} 不同：同一官员只能有一个 ${which}`,
+            },
           );
         }
       } else {
@@ -445,35 +495,96 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
     if (!text) {
       const stray = (['statement_kind', 'themes', 'evidence'] as const).filter((c) => cell(row, c));
       if (stray.length > 0) {
-        at('text', `the statement's text (the row has ${stray.join(' and ')})`, 'an empty cell', `the row has ${stray.join(' and ')} but no text: add the text, or empty those cells for a sender that only wrote`);
+        const strayZh = stray.join('、');
+        at(
+          'text',
+          { en: `the statement's text (the row has ${stray.join(' and ')})`, zh: `表述的文本（该行填写了 ${strayZh}）` },
+          describeFound(''),
+          {
+            en: `the row has ${stray.join(' and ')} but no text: add the text, or empty those cells for a sender that only wrote`,
+            zh: `该行填写了 ${strayZh}，但没有文本：请补上文本；如该来函方仅致贺信、未留下表述，请清空这些单元格`,
+          },
+        );
       }
       return;
     }
     const kind = kindCell.toLowerCase();
     if (kind !== 'quote' && kind !== 'paraphrase') {
-      at('statement_kind', 'quote or paraphrase', describeFound(kindCell), 'statement_kind must be "quote" (words in quotation marks) or "paraphrase" (reported speech)');
+      at(
+        'statement_kind',
+        { en: 'quote or paraphrase', zh: 'quote 或 paraphrase' },
+        describeFound(kindCell),
+        {
+          en: 'statement_kind must be "quote" (words in quotation marks) or "paraphrase" (reported speech)',
+          zh: 'statement_kind 须为“quote”（原话，引号内的话）或“paraphrase”（转述）',
+        },
+      );
     }
     if (themeIds.length !== evidence.length) {
       at(
         'evidence',
-        `one evidence per theme, in the same order (${themeIds.length} theme${themeIds.length === 1 ? '' : 's'})`,
-        `${evidence.length} evidence item${evidence.length === 1 ? '' : 's'}`,
-        `the row lists ${themeIds.length} theme${themeIds.length === 1 ? '' : 's'} and ${evidence.length} evidence item${evidence.length === 1 ? '' : 's'}: give each theme the words of the text that show it, separated by ";"`,
+        {
+          en: `one evidence per theme, in the same order (${themeIds.length} theme${themeIds.length === 1 ? '' : 's'})`,
+          zh: `每个合作领域一条依据，顺序相同（${themeIds.length} 个合作领域）`,
+        },
+        { en: `${evidence.length} evidence item${evidence.length === 1 ? '' : 's'}`, zh: `${evidence.length} 条依据` },
+        {
+          en: `the row lists ${themeIds.length} theme${themeIds.length === 1 ? '' : 's'} and ${evidence.length} evidence item${evidence.length === 1 ? '' : 's'}: give each theme the words of the text that show it, separated by ";"`,
+          zh: `该行列出 ${themeIds.length} 个合作领域、${evidence.length} 条依据：请为每个合作领域给出文本中体现它的原词，用“;”分隔`,
+        },
       );
     }
     const themes = themeIds.map((themeId, j) => {
       const ev = evidence[j] ?? '';
       if (!themeId) {
-        at('themes', 'theme ids separated by ";"', describeFound(cell(row, 'themes')), `theme ${j + 1} of this row is empty (two ";" in a row, or one at the end?)`);
+        at(
+          'themes',
+          { en: 'theme ids separated by ";"', zh: '用“;”分隔的合作领域标识' },
+          describeFound(cell(row, 'themes')),
+          {
+            en: `theme ${j + 1} of this row is empty (two ";" in a row, or one at the end?)`,
+            zh: `该行第 ${j + 1} 个合作领域为空（是否连写了两个“;”，或末尾多了一个？）`,
+          },
+        );
       } else if (!THEME_ID.test(themeId)) {
-        at('themes', 'a theme id in lower_snake_case, e.g. drug_control', describeFound(themeId), `"${clip(themeId, 60)}" is not a theme id: use the codebook's ids (lower_snake_case)`);
+        at(
+          'themes',
+          { en: 'a theme id in lower_snake_case, e.g. drug_control', zh: 'lower_snake_case 格式的合作领域标识，如 drug_control' },
+          describeFound(themeId),
+          {
+            en: `"${clip(themeId, 60)}" is not a theme id: use the codebook's ids (lower_snake_case)`,
+            zh: `“${clip(themeId, 60)}”不是合作领域标识：请使用编码表中的标识（lower_snake_case）`,
+          },
+        );
       } else if (codebookIds && !codebookIds.has(themeId)) {
-        at('themes', `a theme of the codebook: ${[...codebookIds].join(', ')}`, describeFound(themeId), `unknown theme "${clip(themeId, 60)}": add it to the companion file's themes, or use one of: ${[...codebookIds].join(', ')}`);
+        const ids = [...codebookIds].join(', ');
+        at(
+          'themes',
+          { en: `a theme of the codebook: ${ids}`, zh: `编码表中的合作领域：${ids}` },
+          describeFound(themeId),
+          {
+            en: `unknown theme "${clip(themeId, 60)}": add it to the companion file's themes, or use one of: ${ids}`,
+            zh: `未知的合作领域“${clip(themeId, 60)}”：请将其加入配套文件的 themes，或使用以下之一：${ids}`,
+          },
+        );
       }
       if (ev && !text.includes(ev)) {
-        at('evidence', "words copied exactly from this row's text", describeFound(ev), `the evidence "${clip(ev, 60)}" for theme ${themeId || j + 1} is not in this row's text`);
+        at(
+          'evidence',
+          { en: "words copied exactly from this row's text", zh: '从该行文本中原样复制的词语' },
+          describeFound(ev),
+          {
+            en: `the evidence "${clip(ev, 60)}" for theme ${themeId || j + 1} is not in this row's text`,
+            zh: `合作领域 ${themeId || j + 1} 的依据“${clip(ev, 60)}”不在该行文本中`,
+          },
+        );
       } else if (!ev && j < evidence.length) {
-        at('evidence', 'the words of the text that show the theme', 'an empty item', `the evidence for theme ${themeId || j + 1} is empty`);
+        at(
+          'evidence',
+          { en: 'the words of the text that show the theme', zh: '文本中体现该合作领域的词语' },
+          { en: 'an empty item', zh: '空项' },
+          { en: `the evidence for theme ${themeId || j + 1} is empty`, zh: `合作领域 ${themeId || j + 1} 的依据为空` },
+        );
       }
       return { id: themeId, evidence: ev };
     });
@@ -521,7 +632,7 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
       const loose = looseText(input.source.text);
       return {
         ok: false,
-        problems: sourceProblems.map((p) => mapSourceProblem(p, drafts, dataset, csv.file, input.source?.file ?? 'the source text', loose)),
+        problems: sourceProblems.map((p) => mapSourceProblem(p, drafts, dataset, csv.file, input.source?.file ?? null, loose)),
       };
     }
     dataset = withOffsets(dataset, input.source.text);
@@ -532,8 +643,8 @@ export function csvToDataset(input: CsvImportInput): ImportResult {
 function buildSender(draft: SenderDraft, codebookOrder: readonly string[], file: string, problems: ImportProblem[]): Record<string, unknown> {
   const value = (c: CsvColumn) => draft.values[c]?.value ?? '';
   const lineOf = (c: CsvColumn) => draft.values[c]?.line ?? draft.firstLine;
-  const at = (field: string, line: number, expected: string, found: string, message: string) =>
-    problems.push({ file, row: line, sender: draft.id, field, expected, found, message });
+  const at = (field: string, line: number, expected: Bilingual, found: Bilingual, message: Bilingual) =>
+    problems.push(importProblem({ file, row: line, sender: draft.id, field }, expected, found, message));
 
   const kindCell = value('kind').toLowerCase();
   let kind: string;
@@ -541,21 +652,53 @@ function buildSender(draft: SenderDraft, codebookOrder: readonly string[], file:
   else if (kindCell === 'organisation') kind = 'organization';
   else kind = kindCell;
   if (kind !== 'country' && kind !== 'organization') {
-    at('kind', lineOf('kind'), 'country or organization', describeFound(value('kind')), 'kind must be "country" (a body of a state) or "organization" (an international organization)');
+    at(
+      'kind',
+      lineOf('kind'),
+      { en: 'country or organization', zh: 'country 或 organization' },
+      describeFound(value('kind')),
+      {
+        en: 'kind must be "country" (a body of a state) or "organization" (an international organization)',
+        zh: 'kind 须为“country”（国家机构）或“organization”（国际组织）',
+      },
+    );
   }
 
   let iso3: string | null = null;
   let name = '';
   if (kind === 'organization') {
     name = value('organization');
-    if (!name) at('organization', draft.firstLine, 'the name of the organization, e.g. INTERPOL', 'an empty cell', 'an organization needs its name in the organization column');
+    if (!name) {
+      at(
+        'organization',
+        draft.firstLine,
+        { en: 'the name of the organization, e.g. INTERPOL', zh: '国际组织的名称，如 INTERPOL' },
+        describeFound(''),
+        { en: 'an organization needs its name in the organization column', zh: '国际组织须在 organization 列填写名称' },
+      );
+    }
     if (value('country')) {
-      at('country', lineOf('country'), 'an empty cell for an organization', describeFound(value('country')), 'an organization belongs to no country: leave country empty (its headquarters go in lng and lat)');
+      at(
+        'country',
+        lineOf('country'),
+        { en: 'an empty cell for an organization', zh: '国际组织此处留空' },
+        describeFound(value('country')),
+        {
+          en: 'an organization belongs to no country: leave country empty (its headquarters go in lng and lat)',
+          zh: '国际组织不属于任何国家：country 请留空（总部位置填在 lng 和 lat）',
+        },
+      );
     }
   } else {
     const country = value('country');
     if (!country) {
-      at('country', draft.firstLine, 'a country name or ISO code, e.g. Viet Nam or VNM', 'an empty cell', 'a country sender needs its country');
+      at(
+        'country',
+        draft.firstLine,
+        { en: 'a country name or ISO code, e.g. Viet Nam or VNM', zh: '国家名称或 ISO 代码，如 Viet Nam 或 VNM' },
+        describeFound(''),
+        { en: 'a country sender needs its country', zh: '国家来函方须填写所属国家' },
+      );
     } else {
       const match = resolveCountry(country);
       if (match.ok) {
@@ -563,19 +706,37 @@ function buildSender(draft: SenderDraft, codebookOrder: readonly string[], file:
         name = match.name;
       } else {
         name = country;
+        const candidates = describeCandidates(match.candidates);
         at(
           'country',
           lineOf('country'),
-          match.reason === 'ambiguous' ? `one of ${describeCandidates(match.candidates)}` : 'a country name in English or an ISO 3166-1 code (e.g. Viet Nam or VNM)',
+          match.reason === 'ambiguous'
+            ? { en: `one of ${candidates.en}`, zh: `以下之一：${candidates.zh}` }
+            : { en: 'a country name in English or an ISO 3166-1 code (e.g. Viet Nam or VNM)', zh: '英文国家名称或 ISO 3166-1 代码（如 Viet Nam 或 VNM）' },
           describeFound(country),
           match.reason === 'ambiguous'
-            ? `"${clip(country, 60)}" could be ${describeCandidates(match.candidates)}: write the full name or the three-letter code`
-            : `unknown country "${clip(country, 60)}": write its English name or its three-letter ISO code (e.g. VNM), or "Name (VNM)" to keep your own name`,
+            ? {
+                en: `"${clip(country, 60)}" could be ${candidates.en}: write the full name or the three-letter code`,
+                zh: `“${clip(country, 60)}”可能是${candidates.zh}：请写全称或三个字母的代码`,
+              }
+            : {
+                en: `unknown country "${clip(country, 60)}": write its English name or its three-letter ISO code (e.g. VNM), or "Name (VNM)" to keep your own name`,
+                zh: `未知的国家“${clip(country, 60)}”：请写英文名称或三个字母的 ISO 代码（如 VNM），如要保留自己的写法，可写成“名称 (VNM)”`,
+              },
         );
       }
     }
     if (value('organization')) {
-      at('organization', lineOf('organization'), 'an empty cell for a country sender', describeFound(value('organization')), 'this sender is a country: leave organization empty (or set kind to organization)');
+      at(
+        'organization',
+        lineOf('organization'),
+        { en: 'an empty cell for a country sender', zh: '国家来函方此处留空' },
+        describeFound(value('organization')),
+        {
+          en: 'this sender is a country: leave organization empty (or set kind to organization)',
+          zh: '该来函方是国家：organization 请留空（或将 kind 改为 organization）',
+        },
+      );
     }
   }
 
@@ -586,25 +747,46 @@ function buildSender(draft: SenderDraft, codebookOrder: readonly string[], file:
     const x = parseCoordinate(lng);
     const y = parseCoordinate(lat);
     if (!lng || !lat) {
-      at(lng ? 'lat' : 'lng', lineOf(lng ? 'lng' : 'lat'), 'both lng and lat, or neither', 'only one of them', 'give both longitude (lng) and latitude (lat), or leave both empty');
+      at(
+        lng ? 'lat' : 'lng',
+        lineOf(lng ? 'lng' : 'lat'),
+        { en: 'both lng and lat, or neither', zh: 'lng 和 lat 都填，或都不填' },
+        { en: 'only one of them', zh: '只填了其中一个' },
+        { en: 'give both longitude (lng) and latitude (lat), or leave both empty', zh: '请同时填写经度（lng）和纬度（lat），或都留空' },
+      );
     } else if (x === null || y === null) {
       const bad = x === null ? 'lng' : 'lat';
-      at(bad, lineOf(bad), 'a number in degrees with a decimal point, e.g. 116.4', describeFound(value(bad)), `${bad} must be a number in degrees, such as 116.4 (a point, not a comma)`);
+      at(
+        bad,
+        lineOf(bad),
+        { en: 'a number in degrees with a decimal point, e.g. 116.4', zh: '以度为单位、用小数点的数字，如 116.4' },
+        describeFound(value(bad)),
+        { en: `${bad} must be a number in degrees, such as 116.4 (a point, not a comma)`, zh: `${bad} 须为以度为单位的数字，如 116.4（用小数点，不用逗号）` },
+      );
     } else if (Math.abs(x) > 180 || Math.abs(y) > 90) {
       const swapped = Math.abs(y) <= 180 && Math.abs(x) <= 90;
       at(
         Math.abs(x) > 180 ? 'lng' : 'lat',
         lineOf('lat'),
-        'lng between -180 and 180, lat between -90 and 90',
-        `lng ${x}, lat ${y}`,
-        `the position is off the globe${swapped ? ': are lng and lat swapped?' : ''}`,
+        { en: 'lng between -180 and 180, lat between -90 and 90', zh: 'lng 在 -180 到 180 之间，lat 在 -90 到 90 之间' },
+        both(`lng ${x}, lat ${y}`),
+        { en: `the position is off the globe${swapped ? ': are lng and lat swapped?' : ''}`, zh: `该位置超出了地球范围${swapped ? '：lng 和 lat 是否填反了？' : ''}` },
       );
     } else {
       location = [x, y];
     }
   }
   if (kind === 'organization' && !lng && !lat) {
-    at('lng', draft.firstLine, "the organization's headquarters as lng and lat", 'empty cells', 'an organization needs a position (lng and lat of its headquarters) to be shown on the map');
+    at(
+      'lng',
+      draft.firstLine,
+      { en: "the organization's headquarters as lng and lat", zh: '国际组织总部位置的 lng 和 lat' },
+      { en: 'empty cells', zh: '空单元格' },
+      {
+        en: 'an organization needs a position (lng and lat of its headquarters) to be shown on the map',
+        zh: '国际组织须有位置（其总部的 lng 和 lat）才能显示在地图上',
+      },
+    );
   }
 
   const statements = draft.statements.map((s) => s.statement);
@@ -646,43 +828,64 @@ function readCodebook(details: EventDetails, csv: CsvTable, problems: ImportProb
       }
     }
     if (ids.length === 0) {
-      problems.push({
-        file: csv.file,
-        field: 'themes',
-        expected: 'at least one theme id in the themes column',
-        found: 'no themes',
-        message: 'no statement names a theme: add theme ids to the themes column, or choose a companion file with a codebook',
-      });
+      problems.push(
+        importProblem(
+          { file: csv.file, field: 'themes' },
+          { en: 'at least one theme id in the themes column', zh: 'themes 列中至少有一个合作领域标识' },
+          { en: 'no themes', zh: '没有合作领域' },
+          {
+            en: 'no statement names a theme: add theme ids to the themes column, or choose a companion file with a codebook',
+            zh: '没有一条表述标注了合作领域：请在 themes 列填写合作领域标识，或选择带有编码表的配套文件',
+          },
+        ),
+      );
       return null;
     }
     return ids.map((id) => {
       const label = labelFromId(id);
-      return { id, label, description: `Statements coded "${label}" (generated: the data came without a codebook).` };
+      return {
+        id,
+        label,
+        description: `Statements coded "${label}" (generated: the data came without a codebook).`,
+        description_zh: `标注为“${label}”的表述（自动生成：数据未附编码表）。`,
+      };
     });
   }
   if (!isObject(details.value)) {
-    problems.push({
-      file,
-      field: '',
-      expected: 'a JSON object { title, date, recipient, themes }',
-      found: describeFound(details.value),
-      message: 'the companion file must hold one JSON object with title, date, recipient and themes',
-    });
+    problems.push(
+      importProblem(
+        { file, field: '' },
+        { en: 'a JSON object { title, date, recipient, themes }', zh: '一个 JSON 对象 { title, date, recipient, themes }' },
+        describeFound(details.value),
+        {
+          en: 'the companion file must hold one JSON object with title, date, recipient and themes',
+          zh: '配套文件须是一个包含 title、date、recipient 和 themes 的 JSON 对象',
+        },
+      ),
+    );
     return null;
   }
   const themes = details.value.themes;
   if (!Array.isArray(themes)) {
-    problems.push({
-      file,
-      field: 'themes',
-      expected: 'a list of themes [{ "id", "label", "description" }]',
-      found: themes === undefined ? 'nothing (the field is missing)' : describeFound(themes),
-      message: 'the companion file needs "themes": the codebook, a list of { id, label, description }',
-    });
+    problems.push(
+      importProblem(
+        { file, field: 'themes' },
+        { en: 'a list of themes [{ "id", "label", "description" }]', zh: '合作领域列表 [{ "id", "label", "description" }]' },
+        themes === undefined ? MISSING_FIELD : describeFound(themes),
+        {
+          en: 'the companion file needs "themes": the codebook, a list of { id, label, description }',
+          zh: '配套文件须有“themes”：即编码表，由 { id, label, description } 组成的列表',
+        },
+      ),
+    );
     return null;
   }
   return themes.filter((t): t is { id: string } => isObject(t) && typeof t.id === 'string');
 }
+
+/** The form's fields, as a problem names them. */
+const RECIPIENT_COUNTRY: Bilingual = { en: 'recipient country', zh: '收信方所属国家' };
+const RECIPIENT_NAME: Bilingual = { en: 'recipient name', zh: '收信方名称' };
 
 function readRecipient(
   details: EventDetails,
@@ -696,13 +899,17 @@ function readRecipient(
   } else {
     if (!isObject(details.value)) return undefined;
     if (!isObject(details.value.recipient)) {
-      problems.push({
-        file,
-        field: 'recipient',
-        expected: 'an object { "name", "country" or "iso3", "location" }',
-        found: details.value.recipient === undefined ? 'nothing (the field is missing)' : describeFound(details.value.recipient),
-        message: 'the companion file needs "recipient": who received the messages (name, country, location)',
-      });
+      problems.push(
+        importProblem(
+          { file, field: 'recipient' },
+          { en: 'an object { "name", "country" or "iso3", "location" }', zh: '一个对象 { "name", "country" 或 "iso3", "location" }' },
+          details.value.recipient === undefined ? MISSING_FIELD : describeFound(details.value.recipient),
+          {
+            en: 'the companion file needs "recipient": who received the messages (name, country, location)',
+            zh: '配套文件须有“recipient”：即收信方（名称、国家、位置）',
+          },
+        ),
+      );
       return undefined;
     }
     raw = details.value.recipient;
@@ -710,39 +917,48 @@ function readRecipient(
   const { country, ...rest } = raw;
   let iso3 = rest.iso3;
   if (iso3 === undefined || iso3 === null || iso3 === '') {
-    const field = details.kind === 'form' ? 'recipient country' : 'recipient.country';
+    const field = details.kind === 'form' ? RECIPIENT_COUNTRY : 'recipient.country';
     if (typeof country !== 'string' || country.trim() === '') {
-      problems.push({
-        file,
-        field,
-        expected: 'the recipient\'s country, e.g. "China" or "CHN"',
-        found: describeFound(country),
-        message: 'give the recipient\'s country (a name or ISO code)',
-      });
+      problems.push(
+        importProblem(
+          { file, field },
+          { en: 'the recipient\'s country, e.g. "China" or "CHN"', zh: '收信方所属国家，如“China”或“CHN”' },
+          describeFound(country),
+          { en: 'give the recipient\'s country (a name or ISO code)', zh: '请填写收信方所属国家（名称或 ISO 代码）' },
+        ),
+      );
     } else {
       const match = resolveCountry(country);
       if (match.ok) iso3 = match.iso3;
       else {
-        problems.push({
-          file,
-          field,
-          expected: match.reason === 'ambiguous' ? `one of ${describeCandidates(match.candidates)}` : 'a country name in English or an ISO 3166-1 code',
-          found: describeFound(country),
-          message: `unknown country "${clip(country, 60)}" for the recipient: write its English name or its three-letter ISO code`,
-        });
+        const candidates = describeCandidates(match.candidates);
+        problems.push(
+          importProblem(
+            { file, field },
+            match.reason === 'ambiguous'
+              ? { en: `one of ${candidates.en}`, zh: `以下之一：${candidates.zh}` }
+              : { en: 'a country name in English or an ISO 3166-1 code', zh: '英文国家名称或 ISO 3166-1 代码' },
+            describeFound(country),
+            {
+              en: `unknown country "${clip(country, 60)}" for the recipient: write its English name or its three-letter ISO code`,
+              zh: `收信方的国家“${clip(country, 60)}”无法识别：请写英文名称或三个字母的 ISO 代码`,
+            },
+          ),
+        );
       }
     }
   }
   let location = rest.location;
   if (location === undefined && typeof iso3 === 'string' && locate) location = locate(iso3);
   if (location === undefined && typeof iso3 === 'string' && !locate) {
-    problems.push({
-      file,
-      field: details.kind === 'form' ? 'recipient country' : 'recipient.location',
-      expected: 'the recipient\'s position [longitude, latitude], e.g. [116.4, 39.9]',
-      found: 'nothing',
-      message: 'the recipient needs a location [longitude, latitude]',
-    });
+    problems.push(
+      importProblem(
+        { file, field: details.kind === 'form' ? RECIPIENT_COUNTRY : 'recipient.location' },
+        { en: 'the recipient\'s position [longitude, latitude], e.g. [116.4, 39.9]', zh: '收信方的位置 [经度, 纬度]，如 [116.4, 39.9]' },
+        describeFound(undefined),
+        { en: 'the recipient needs a location [longitude, latitude]', zh: '收信方须有位置 [经度, 纬度]' },
+      ),
+    );
   }
   return { ...rest, iso3, ...(location !== undefined ? { location } : {}) };
 }
@@ -789,10 +1005,9 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-/** "expected string, found null" → ["string", "null"]; other messages are the expectation as a whole. */
-function splitMessage(message: string): { expected: string; found?: string } {
-  const match = /^expected (.+?), found (.+)$/.exec(message);
-  return match?.[1] && match[2] ? { expected: match[1], found: match[2] } : { expected: message };
+/** "expected string, found null" → "string", "null"; other messages are the expectation as a whole. */
+function splitMessage(p: DatasetProblem): { expected: Bilingual; found?: Bilingual } {
+  return p.expected && p.found ? { expected: p.expected, found: p.found } : { expected: { en: p.message, zh: p.zh.message } };
 }
 
 function mapDatasetProblem(
@@ -804,11 +1019,14 @@ function mapDatasetProblem(
 ): ImportProblem {
   const s = p.where === 'dataset' ? null : senderIndexOf(p.where);
   const path = parsePath(p.field);
-  const { expected, found } = splitMessage(p.message);
+  const { expected, found } = splitMessage(p);
   if (s === null || !drafts[s]) {
     const value = valueAt(candidate, path);
-    const field = detailsFile === 'the form' ? formFieldName(p.field) : p.field;
-    return { file: detailsFile, field, expected, found: found ?? describeFound(value), message: `${field || 'the file'}: ${p.message}` };
+    const field = detailsFile === FORM_FILE ? formFieldName(p.field) : both(p.field);
+    return importProblem({ file: detailsFile, field }, expected, found ?? describeFound(value), {
+      en: `${field.en || 'the file'}: ${p.message}`,
+      zh: `${field.zh ? `${field.zh}：` : ''}${p.zh.message}`,
+    });
   }
   const draft = drafts[s];
   const senderValue = valueAt(valueAt(candidate, ['senders', s]), path);
@@ -823,13 +1041,19 @@ function mapDatasetProblem(
     row = draft.statements[path[1]]?.line ?? row;
     column = path[2] === 'themes' ? (path[4] === 'evidence' ? 'evidence' : 'themes') : (STATEMENT_FIELD_COLUMN[String(path[2])] ?? 'text');
   }
-  return { file: csvFile, row, sender: draft.id, field: column, expected, found: found ?? describeFound(senderValue), message: p.message };
+  return importProblem({ file: csvFile, row, sender: draft.id, field: column }, expected, found ?? describeFound(senderValue), {
+    en: p.message,
+    zh: p.zh.message,
+  });
 }
 
-function formFieldName(field: string): string {
-  if (field.startsWith('recipient.name')) return 'recipient name';
-  if (field.startsWith('recipient')) return 'recipient country';
-  return field;
+function formFieldName(field: string): Bilingual {
+  if (field.startsWith('recipient.name')) return RECIPIENT_NAME;
+  if (field.startsWith('recipient')) return RECIPIENT_COUNTRY;
+  // The form's other fields, by their labels in the Chinese form (English keeps the field's name).
+  if (field === 'title') return { en: field, zh: '标题' };
+  if (field === 'date') return { en: field, zh: '活动日期' };
+  return both(field);
 }
 
 /** Curly quotes, dashes and runs of spaces as their plain forms: to tell "almost" from "not at all". */
@@ -846,7 +1070,7 @@ function mapSourceProblem(
   drafts: readonly SenderDraft[],
   dataset: Dataset,
   csvFile: string,
-  sourceFile: string,
+  sourceFile: string | null,
   looseSource: string,
 ): ImportProblem {
   const s = senderIndexOf(p.where) ?? -1;
@@ -854,16 +1078,21 @@ function mapSourceProblem(
   const draft = drafts[s];
   const text = dataset.senders[s]?.statements[k]?.text ?? '';
   const nearly = text !== '' && looseSource.includes(looseText(text));
-  return {
-    file: csvFile,
-    ...(draft ? { row: draft.statements[k]?.line ?? draft.firstLine, sender: draft.id } : {}),
-    field: 'text',
-    expected: `words copied exactly from ${sourceFile}`,
-    found: describeFound(text),
-    message: nearly
-      ? `the text differs from ${sourceFile} only in quotation marks, apostrophes, dashes or spaces: copy it exactly`
-      : `the text is not in ${sourceFile}: copy the words exactly as the source writes them`,
-  };
+  const source: Bilingual = sourceFile === null ? { en: 'the source text', zh: '来源文本' } : both(sourceFile);
+  return importProblem(
+    { file: csvFile, row: draft ? (draft.statements[k]?.line ?? draft.firstLine) : undefined, sender: draft?.id, field: 'text' },
+    { en: `words copied exactly from ${source.en}`, zh: `从 ${source.zh} 中原样复制的词语` },
+    describeFound(text),
+    nearly
+      ? {
+          en: `the text differs from ${source.en} only in quotation marks, apostrophes, dashes or spaces: copy it exactly`,
+          zh: `该文本与 ${source.zh} 只在引号、撇号、破折号或空格上有差别：请原样复制`,
+        }
+      : {
+          en: `the text is not in ${source.en}: copy the words exactly as the source writes them`,
+          zh: `该文本不在 ${source.zh} 中：请按原文原样复制`,
+        },
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAgainstSource, formatProblem, parseDataset } from '../../src/domain/dataset-validation';
+import { checkAgainstSource, formatProblem, formatProblemIn, parseDataset } from '../../src/domain/dataset-validation';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/broken');
 const article = readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8');
@@ -153,6 +153,51 @@ describe('broken datasets', () => {
       const result = parseDataset(input);
       const problems = result.ok ? checkAgainstSource(result.dataset, article) : result.problems;
       expect(problems.length, file).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('broken datasets, in Chinese', () => {
+  const zhProblems = (name: string): string[] => {
+    const result = parseDataset(fixture(name));
+    if (result.ok) throw new Error(`${name}.json parsed, but it is broken`);
+    return result.problems.map((p) => formatProblemIn(p, 'zh'));
+  };
+
+  it('frames a missing field in Chinese, with the sender id and field path as they are in the file', () => {
+    expect(zhProblems('missing-field')).toContain('来函方“blr-ministry-of-internal-affairs”（第 2 个）的字段 name：缺少该字段（应为文本）');
+  });
+
+  it('says what was expected and found, keeping the value as the file has it', () => {
+    const problems = zhProblems('wrong-type');
+    expect(problems.some((p) => /^来函方“aus-australian-federal-police”（第 1 个）的字段 statements\[0\]\.offset：应为数字，实际为 "\d+"$/.test(p))).toBe(
+      true,
+    );
+  });
+
+  it("translates the schema's own rules (no English left in the Chinese framing)", () => {
+    expect(zhProblems('unknown-theme')).toContain(
+      '来函方“blr-ministry-of-internal-affairs”（第 2 个）的字段 statements[0].themes[0].id：未知的合作领域“cybercrime”（编码表中有：drug_control, transnational_crime, public_security）',
+    );
+    const several = zhProblems('several-faults');
+    expect(several.some((p) => p.startsWith('数据集的字段 date：'))).toBe(true);
+    expect(several).toContain('来函方“afg-listed”（第 3 个）的字段 iso3：须为三个大写字母（ISO 3166-1 alpha-3）');
+    expect(several.some((p) => p.includes('指向 officials[3]，但该来函方只有'))).toBe(true);
+    for (const p of several) expect(p, p).not.toMatch(/不符合数据格式|expected|found|must|sender/);
+  });
+
+  it('source-check problems come in Chinese too', () => {
+    const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+    for (const file of names) {
+      const result = parseDataset(JSON.parse(readFileSync(resolve(FIXTURES, file), 'utf8')));
+      const problems = result.ok ? checkAgainstSource(result.dataset, article) : result.problems;
+      for (const p of problems) {
+        const zh = formatProblemIn(p, 'zh');
+        expect(zh, file).toMatch(/[\u4e00-\u9fff]/);
+        expect(zh, file).not.toMatch(/不符合数据格式/);
+        // The English line is unchanged by the Chinese twin.
+        expect(formatProblemIn(p, 'en')).toBe(formatProblem(p));
+      }
     }
   });
 });

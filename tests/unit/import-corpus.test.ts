@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, type EventForm } from '../../src/domain/csv-dataset';
-import { formatImportProblem } from '../../src/domain/import-problems';
+import { formatImportProblem, formatImportProblemIn } from '../../src/domain/import-problems';
 import { runImport, type ImportOutcome, type InputFile } from '../../src/features/import/parse-worker';
 
 const DIR = resolve(process.cwd(), 'tests/fixtures/import');
@@ -64,6 +64,32 @@ describe('the import corpus', () => {
       expect(p.expected, `"expected" of: ${formatImportProblem(p)}`).not.toBe('');
       expect(p.found, `"found" of: ${formatImportProblem(p)}`).not.toBe('');
     }
+  });
+});
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('the import corpus, in Chinese', () => {
+  it.each(cases.filter(([, c]) => !c.ok))('%s: every problem reads in Chinese as well', (key, c) => {
+    const outcome = run(key, c);
+    if (outcome.ok) throw new Error(`${key} should be refused`);
+    for (const p of outcome.problems) {
+      const line = formatImportProblemIn(p, 'zh');
+      expect(p.zh.message, line).toMatch(CJK);
+      expect(p.zh.expected, line).not.toBe('');
+      expect(p.zh.found, line).not.toBe('');
+      // File, line, sender and column are the file's own; the framing is Chinese.
+      expect(line.startsWith(p.file === 'the form' ? '表单' : p.file), line).toBe(true);
+      if (p.row !== undefined) expect(line).toContain(`第 ${p.row} 行`);
+      expect(line).not.toMatch(/\b(line|sender|column|field) /);
+    }
+  });
+
+  it('names the line and the sender in Chinese words around the file\'s own values', () => {
+    const outcome = run('duplicate-ids.csv', manifest['duplicate-ids.csv'] as Case);
+    if (outcome.ok) throw new Error('duplicate-ids.csv should be refused');
+    const line = formatImportProblemIn(outcome.problems[0]!, 'zh');
+    expect(line).toMatch(/^duplicate-ids\.csv，第 \d+ 行，来函方“[^”]+”，列 sender_id：来函方标识“[^”]+”已在第 2 行使用过/);
   });
 });
 

@@ -24,4 +24,10 @@ describe('?data=', () => {
   it('accepts http on the same origin (a local server)', () => {
     expect(dataParamFromSearch('?data=/x.json', 'http://localhost:5173/')).toEqual({ kind: 'valid', url: 'http://localhost:5173/x.json' });
   });
+  it('says why a link was refused, in both languages', () => {
+    expect(dataParamFromSearch(`?data=${encodeURIComponent('http://data.example.com/x.json')}`, page)).toMatchObject({
+      kind: 'invalid',
+      reason: { en: 'only https:// links and files on this site can be loaded', zh: '只能加载 https:// 链接和本站的文件' },
+    });
+  });
 });

@@ -13,6 +13,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import ImportDialogDefault, { sortFiles, type LoadedData } from '../../src/features/import/import-dialog';
 import { datasetCsvFiles, datasetJsonFile, provenanceNotice } from '../../src/features/import/dataset-download';
 import { parseDataset } from '../../src/domain/dataset-validation';
+import { LangContext } from '../../src/components/use-lang';
+import type { Lang } from '../../src/domain/lang';
 
 beforeAll(() => {
   const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
@@ -33,14 +35,16 @@ beforeAll(() => {
 const DIR = resolve(process.cwd(), 'tests/fixtures/import');
 const fixture = (name: string, as = name) => new File([readFileSync(resolve(DIR, name))], as);
 
-function renderDialog() {
+function renderDialog(lang: Lang = 'en') {
   const onLoad = vi.fn<(loaded: LoadedData) => void>();
   const onClose = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <QueryClientProvider client={client}>
-      <ImportDialogDefault onLoad={onLoad} onClose={onClose} />
-    </QueryClientProvider>,
+    <LangContext value={lang}>
+      <QueryClientProvider client={client}>
+        <ImportDialogDefault onLoad={onLoad} onClose={onClose} />
+      </QueryClientProvider>
+    </LangContext>,
   );
   return { onLoad, onClose };
 }
@@ -94,6 +98,57 @@ describe('the Open data dialog', { timeout: 30_000 }, () => {
   });
 });
 
+describe('the Open data dialog in Chinese', { timeout: 30_000 }, () => {
+  it('labels every field in Chinese and lists the problems in Chinese', async () => {
+    const user = userEvent.setup();
+    const { onLoad } = renderDialog('zh');
+    expect(screen.getByRole('dialog', { name: '打开数据' })).toBeDefined();
+    expect(screen.getByRole('button', { name: '取消' })).toBeDefined();
+    await user.upload(screen.getByLabelText('数据文件（.csv 或 .json）'), fixture('duplicate-ids.csv'));
+    await user.upload(screen.getByLabelText('活动信息：配套文件（.json）'), fixture('corpus.companion.json'));
+    expect(screen.getByLabelText('来源文本（.txt，可选）')).toBeDefined();
+    await user.click(screen.getByRole('button', { name: '打开' }));
+    const heading = await screen.findByRole('alert');
+    expect(heading.textContent).toBe('有 1 处问题需要修正——未加载任何数据');
+    const table = screen.getByRole('table');
+    for (const name of ['文件', '行', '来函方', '列 / 字段', '应为', '实际内容', '处理方法']) {
+      expect(within(table).getByRole('columnheader', { name })).toBeDefined();
+    }
+    const rows = within(table).getAllByRole('row');
+    // The file's own values stay as they are; the explanation is Chinese.
+    expect(rows[1]?.textContent).toContain('duplicate-ids.csv');
+    expect(rows[1]?.textContent).toContain('sender_id');
+    expect(rows[1]?.textContent).toContain('已在第 2 行使用过');
+    expect(rows[1]?.textContent).not.toContain('was already used');
+    expect(onLoad).not.toHaveBeenCalled();
+  });
+
+  it('asks for the event in a Chinese form when there is no companion file', async () => {
+    const user = userEvent.setup();
+    renderDialog('zh');
+    await user.upload(screen.getByLabelText('数据文件（.csv 或 .json）'), fixture('good.csv'));
+    expect(screen.getByRole('group', { name: '活动信息' })).toBeDefined();
+    expect(screen.getByLabelText('标题')).toBeDefined();
+    expect(screen.getByLabelText('活动日期')).toBeDefined();
+    expect(screen.getByLabelText('收信方所属国家')).toBeDefined();
+  });
+
+  it('names form fields in Chinese when the form is what is wrong', async () => {
+    const user = userEvent.setup();
+    renderDialog('zh');
+    await user.upload(screen.getByLabelText('数据文件（.csv 或 .json）'), fixture('good.csv'));
+    await user.type(screen.getByLabelText('标题'), 'Test');
+    await user.type(screen.getByLabelText('收信方'), 'Ministry');
+    await user.type(screen.getByLabelText('收信方所属国家'), 'Atlantis');
+    await user.click(screen.getByRole('button', { name: '打开' }));
+    await screen.findByRole('alert');
+    const text = screen.getByRole('table').textContent ?? '';
+    expect(text).toContain('表单');
+    expect(text).toContain('收信方所属国家');
+    expect(text).toContain('收信方的国家“Atlantis”无法识别');
+  });
+});
+
 describe('downloads', () => {
   it('the CSV carries a BOM for Excel; the JSON is the dataset itself', () => {
     const shipped = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
@@ -105,5 +160,6 @@ describe('downloads', () => {
     expect(JSON.parse(companion.text)).toMatchObject({ title: shipped.dataset.title, recipient: { iso3: 'CHN' } });
     expect(JSON.parse(datasetJsonFile(shipped.dataset).text)).toEqual(shipped.dataset);
     expect(provenanceNotice('events.csv')).toBe('Data from events.csv, not published by this atlas');
+    expect(provenanceNotice('events.csv', 'zh')).toBe('数据来自 events.csv，并非本图集发布');
   });
 });

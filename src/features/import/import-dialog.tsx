@@ -7,10 +7,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useLang, useMessages } from '../../components/use-lang';
 import { useCountries } from '../../data/get-countries';
 import { CSV_COLUMNS, type EventForm } from '../../domain/csv-dataset';
 import type { Dataset, LngLat } from '../../domain/dataset-schema';
-import { formatImportProblem, type ImportProblem } from '../../domain/import-problems';
+import { formatImportProblemIn, importProblem, problemIn, type ImportProblem } from '../../domain/import-problems';
+import { importMessages } from './import-messages';
 import type { ImportOutcome, ImportRequest, InputFile, WorkerMessage } from './parse-worker';
 import './import-dialog.css';
 
@@ -70,6 +72,7 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
   const [form, setForm] = useState<EventForm>({ title: '', date: '', recipientName: '', recipientCountry: '' });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
+  const t = useMessages(importMessages);
   const cancel = useRef<(() => void) | null>(null);
   const countries = useCountries();
   const locations = useMemo(() => {
@@ -118,7 +121,7 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
   };
 
   return (
-    <ModalDialog title="Open data" onClose={onClose} className="import">
+    <ModalDialog title={t.title} onClose={onClose} className="import">
       <div
         className={`import__drop${dragging ? ' import__drop--over' : ''}`}
         onDragOver={(e) => {
@@ -129,11 +132,12 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
         onDrop={onDrop}
       >
         <p className="import__intro">
-          Open a dataset in the atlas format (.json), or a spreadsheet saved as CSV (UTF-8) with the columns{' '}
-          <code>{CSV_COLUMNS.join(', ')}</code>. Drop the files here or choose them. Nothing leaves your computer.
+          {t.introBeforeColumns}
+          <code>{CSV_COLUMNS.join(', ')}</code>
+          {t.introAfterColumns}
         </p>
         <FilePicker
-          label="Data file (.csv or .json)"
+          label={t.dataFile}
           accept=".csv,.tsv,.json,text/csv,application/json"
           file={chosen.data}
           onChange={(data) => {
@@ -143,8 +147,8 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
         />
         {chosen.data && isCsv(chosen.data) && (
           <FilePicker
-            label="Event details: companion file (.json)"
-            hint="Title, date, recipient and the codebook of themes. Without it, fill in the form below."
+            label={t.companionFile}
+            hint={t.companionHint}
             accept=".json,application/json"
             file={chosen.companion}
             onChange={(companion) => setChosen((c) => ({ ...c, companion }))}
@@ -152,8 +156,8 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
         )}
         {needsDetails && <EventFields form={form} onChange={setForm} />}
         <FilePicker
-          label="Source text (.txt, optional)"
-          hint="The article the quotes come from: every quote is checked against it. Without it, the quotes are shown as unverified."
+          label={t.sourceFile}
+          hint={t.sourceHint}
           accept=".txt,text/plain"
           file={chosen.source}
           onChange={(source) => setChosen((c) => ({ ...c, source }))}
@@ -162,18 +166,18 @@ export function ImportDialog({ onLoad, onClose, initialFiles = [] }: ImportDialo
 
       {reading && (
         <div className="import__progress" role="status">
-          <progress max={1} value={status.fraction} aria-label="Reading the data" />
-          <span>{status.rows > 0 ? `${status.rows.toLocaleString('en')} rows read…` : 'Reading…'}</span>
+          <progress max={1} value={status.fraction} aria-label={t.readingLabel} />
+          <span>{status.rows > 0 ? t.rowsRead(status.rows) : t.reading}</span>
         </div>
       )}
       {status.kind === 'problems' && <ProblemReport problems={status.problems} />}
 
       <div className="import__actions">
         <button type="button" className="import__secondary" onClick={onClose}>
-          Cancel
+          {t.cancel}
         </button>
         <button type="button" className="import__primary" disabled={!chosen.data || reading} onClick={() => void open()}>
-          {reading ? 'Checking…' : 'Open'}
+          {reading ? t.checking : t.open}
         </button>
       </div>
     </ModalDialog>
@@ -200,6 +204,7 @@ function FilePicker(props: { label: string; hint?: string; accept: string; file:
 
 function EventFields({ form, onChange }: { form: EventForm; onChange: (form: EventForm) => void }) {
   const id = useId();
+  const t = useMessages(importMessages);
   const field = (key: keyof EventForm, label: string, placeholder: string, type = 'text') => (
     <div className="import__field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -214,39 +219,43 @@ function EventFields({ form, onChange }: { form: EventForm; onChange: (form: Eve
   );
   return (
     <fieldset className="import__form">
-      <legend>Event details</legend>
-      {field('title', 'Title', 'Greetings on Police Day 2024')}
-      {field('date', 'Date of the event', 'YYYY-MM-DD', 'date')}
-      {field('recipientName', 'Recipient', 'Ministry of Public Security')}
-      {field('recipientCountry', "Recipient's country", 'China, or CHN')}
-      <p className="import__hint">The themes are taken from the CSV's theme ids, with labels made from them.</p>
+      <legend>{t.eventDetails}</legend>
+      {field('title', t.eventTitle, t.eventTitlePlaceholder)}
+      {field('date', t.eventDate, t.eventDatePlaceholder, 'date')}
+      {field('recipientName', t.recipient, t.recipientPlaceholder)}
+      {field('recipientCountry', t.recipientCountry, t.recipientCountryPlaceholder)}
+      <p className="import__hint">{t.formHint}</p>
     </fieldset>
   );
 }
 
 function ProblemReport({ problems }: { problems: readonly ImportProblem[] }) {
+  const lang = useLang();
+  const t = useMessages(importMessages);
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const download = () => {
-    const header = 'file,line,sender,field,expected,found,message';
     const cell = (v: string | number | undefined) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-    const lines = problems.map((p) => [p.file, p.row, p.sender, p.field, p.expected, p.found, p.message].map(cell).join(','));
-    const url = URL.createObjectURL(new Blob([`\uFEFF${[header, ...lines].join('\r\n')}\r\n`], { type: 'text/csv' }));
+    const lines = problems.map((p) => {
+      const w = problemIn(p, lang);
+      return [w.file, p.row, p.sender, w.field, w.expected, w.found, w.message].map(cell).join(',');
+    });
+    const url = URL.createObjectURL(new Blob([`\uFEFF${[t.problemsCsvHeader, ...lines].join('\r\n')}\r\n`], { type: 'text/csv' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = 'problems.csv';
+    link.download = t.problemsCsvName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   };
   return (
     <section className="import__problems" aria-labelledby="import-problems-heading">
       <h3 id="import-problems-heading" role="alert">
-        {problems.length === 1 ? '1 problem' : `${problems.length.toLocaleString('en')} problems`} to fix — nothing was loaded
+        {t.problemsHeading(problems.length)}
       </h3>
       {problems.length > shown.length && (
         <p>
-          The first {shown.length} are listed.{' '}
+          {t.firstListed(shown.length)}{' '}
           <button type="button" className="import__link" onClick={download}>
-            Download all {problems.length.toLocaleString('en')} as a table (.csv)
+            {t.downloadAll(problems.length)}
           </button>
         </p>
       )}
@@ -254,27 +263,30 @@ function ProblemReport({ problems }: { problems: readonly ImportProblem[] }) {
         <table className="import__table">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Line</th>
-              <th scope="col">Sender</th>
-              <th scope="col">Column / field</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Found</th>
-              <th scope="col">What to do</th>
+              <th scope="col">{t.columnFile}</th>
+              <th scope="col">{t.columnLine}</th>
+              <th scope="col">{t.columnSender}</th>
+              <th scope="col">{t.columnField}</th>
+              <th scope="col">{t.columnExpected}</th>
+              <th scope="col">{t.columnFound}</th>
+              <th scope="col">{t.columnMessage}</th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((p, i) => (
-              <tr key={i} title={formatImportProblem(p)}>
-                <td>{p.file}</td>
-                <td>{p.row ?? ''}</td>
-                <td>{p.sender ?? ''}</td>
-                <td>{p.field}</td>
-                <td>{p.expected}</td>
-                <td>{p.found}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
+            {shown.map((p, i) => {
+              const w = problemIn(p, lang);
+              return (
+                <tr key={i} title={formatImportProblemIn(p, lang)}>
+                  <td>{w.file}</td>
+                  <td>{p.row ?? ''}</td>
+                  <td>{p.sender ?? ''}</td>
+                  <td>{w.field}</td>
+                  <td>{w.expected}</td>
+                  <td>{w.found}</td>
+                  <td>{w.message}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -331,7 +343,7 @@ export function parseOffThread(
       event.preventDefault();
       worker?.terminate();
       if (!started) void inThread().then(resolve);
-      else resolve({ ok: false, problems: [{ file: request.data.name, field: '', expected: 'a readable file', found: event.message || 'an error', message: 'reading the file failed unexpectedly: try again, or report it with the file' }] });
+      else resolve({ ok: false, problems: [workerFailure(request.data.name, event.message)] });
     };
     worker.postMessage(request);
   });
@@ -342,6 +354,19 @@ export function parseOffThread(
       worker?.terminate();
     },
   };
+}
+
+/** The worker stopped partway: a problem of the file, in both languages. */
+function workerFailure(file: string, detail: string): ImportProblem {
+  return importProblem(
+    { file, field: '' },
+    { en: 'a readable file', zh: '可读取的文件' },
+    detail ? { en: detail, zh: detail } : { en: 'an error', zh: '出错' },
+    {
+      en: 'reading the file failed unexpectedly: try again, or report it with the file',
+      zh: '读取文件时意外失败：请重试，或连同文件一起报告此问题',
+    },
+  );
 }
 
 export default ImportDialog;

@@ -11,7 +11,15 @@ import Papa from 'papaparse';
 import { csvToDataset, type EventDetails, type EventForm } from '../../domain/csv-dataset';
 import type { Dataset, LngLat } from '../../domain/dataset-schema';
 import { checkAgainstSource, parseDataset, withOffsets, type DatasetProblem } from '../../domain/dataset-validation';
-import { decodeText, describeFound, lineOf, sortProblems, type ImportProblem } from '../../domain/import-problems';
+import {
+  decodeText,
+  describeFound,
+  importProblem,
+  lineOf,
+  sortProblems,
+  type ImportProblem,
+  type TextKind,
+} from '../../domain/import-problems';
 
 export interface InputFile {
   name: string;
@@ -45,7 +53,7 @@ const PROGRESS_EVERY_ROWS = 1000;
 
 export function runImport(request: ImportRequest, onProgress: ProgressListener = () => {}): ImportOutcome {
   const problems: ImportProblem[] = [];
-  const decode = (file: InputFile, what: string): string | null => {
+  const decode = (file: InputFile, what: TextKind): string | null => {
     const decoded = decodeText(new Uint8Array(file.bytes), file.name, what);
     if (!decoded.ok) {
       problems.push(decoded.problem);
@@ -59,25 +67,35 @@ export function runImport(request: ImportRequest, onProgress: ProgressListener =
   const data = request.data;
   const kind = dataKind(data);
   if (kind === 'binary') {
-    problems.push({
-      file: data.name,
-      field: '',
-      expected: 'a .csv or .json file',
-      found: /\.(xlsx|xls|ods|numbers)$/i.test(data.name) ? 'a spreadsheet file' : 'a zip or binary file',
-      message: 'this is a spreadsheet or zip file, not CSV: in your spreadsheet choose "Save as" → "CSV UTF-8", then open that file',
-    });
+    problems.push(
+      importProblem(
+        { file: data.name, field: '' },
+        { en: 'a .csv or .json file', zh: '.csv 或 .json 文件' },
+        /\.(xlsx|xls|ods|numbers)$/i.test(data.name)
+          ? { en: 'a spreadsheet file', zh: '电子表格文件' }
+          : { en: 'a zip or binary file', zh: 'zip 压缩包或二进制文件' },
+        {
+          en: 'this is a spreadsheet or zip file, not CSV: in your spreadsheet choose "Save as" → "CSV UTF-8", then open that file',
+          zh: '这是电子表格或 zip 文件，不是 CSV：请在电子表格软件中选择“另存为”→“CSV UTF-8”，再打开另存的文件',
+        },
+      ),
+    );
     return { ok: false, problems: sortProblems(problems) };
   }
   const text = decode(data, kind === 'json' ? 'JSON' : 'CSV');
   if (text === null) return { ok: false, problems: sortProblems(problems) };
   if (looksLikeHtml(text)) {
-    problems.push({
-      file: data.name,
-      field: '',
-      expected: kind === 'json' ? 'a dataset in JSON' : 'CSV text',
-      found: 'an HTML page',
-      message: 'the file is an HTML web page, not data: download the data file itself (for a spreadsheet, "CSV UTF-8")',
-    });
+    problems.push(
+      importProblem(
+        { file: data.name, field: '' },
+        kind === 'json' ? { en: 'a dataset in JSON', zh: 'JSON 格式的数据集' } : { en: 'CSV text', zh: 'CSV 文本' },
+        { en: 'an HTML page', zh: 'HTML 网页' },
+        {
+          en: 'the file is an HTML web page, not data: download the data file itself (for a spreadsheet, "CSV UTF-8")',
+          zh: '该文件是 HTML 网页，不是数据：请下载数据文件本身（电子表格请存为“CSV UTF-8”）',
+        },
+      ),
+    );
     return { ok: false, problems: sortProblems(problems) };
   }
 
@@ -85,13 +103,17 @@ export function runImport(request: ImportRequest, onProgress: ProgressListener =
     const raw = parseJson(text, data.name, problems);
     if (raw === undefined) return { ok: false, problems: sortProblems(problems) };
     if (isCompanionLike(raw)) {
-      problems.push({
-        file: data.name,
-        field: 'senders',
-        expected: 'a dataset with "senders"',
-        found: 'a companion file (event details without senders)',
-        message: 'this looks like a companion file: choose the CSV with the rows as the data file, and this file as its companion',
-      });
+      problems.push(
+        importProblem(
+          { file: data.name, field: 'senders' },
+          { en: 'a dataset with "senders"', zh: '含有“senders”的数据集' },
+          { en: 'a companion file (event details without senders)', zh: '配套文件（只有活动信息，没有来函方）' },
+          {
+            en: 'this looks like a companion file: choose the CSV with the rows as the data file, and this file as its companion',
+            zh: '这似乎是配套文件：请选择含数据行的 CSV 作为数据文件，并把此文件作为其配套文件',
+          },
+        ),
+      );
       return { ok: false, problems: sortProblems(problems) };
     }
     const result = parseDataset(raw);
@@ -106,7 +128,14 @@ export function runImport(request: ImportRequest, onProgress: ProgressListener =
       if (mismatches.length > 0) {
         return {
           ok: false,
-          problems: mismatches.map((p) => ({ ...jsonProblem(p, data.name), expected: `words copied exactly from ${source.file}` })),
+          problems: mismatches.map((p) => {
+            const problem = jsonProblem(p, data.name);
+            return {
+              ...problem,
+              expected: `words copied exactly from ${source.file}`,
+              zh: { ...problem.zh, expected: `从 ${source.file} 中原样复制的词语` },
+            };
+          }),
         };
       }
       dataset = withOffsets(dataset, source.text);
@@ -126,13 +155,17 @@ export function runImport(request: ImportRequest, onProgress: ProgressListener =
   } else if (request.form) {
     details = { kind: 'form', form: request.form };
   } else {
-    problems.push({
-      file: data.name,
-      field: '',
-      expected: 'a companion .json file, or the form filled in',
-      found: 'neither',
-      message: "a CSV needs the event's details: choose its companion .json file, or fill in title, date and recipient",
-    });
+    problems.push(
+      importProblem(
+        { file: data.name, field: '' },
+        { en: 'a companion .json file, or the form filled in', zh: '配套的 .json 文件，或填好的表单' },
+        { en: 'neither', zh: '两者都没有' },
+        {
+          en: "a CSV needs the event's details: choose its companion .json file, or fill in title, date and recipient",
+          zh: 'CSV 需要活动信息：请选择其配套的 .json 文件，或填写标题、日期和收信方',
+        },
+      ),
+    );
   }
 
   const table = parseCsv(text, data.name, problems, onProgress);
@@ -171,14 +204,17 @@ function parseJson(text: string, file: string, problems: ImportProblem[]): unkno
     const position = /position (\d+)/.exec(detail);
     const line = /line (\d+)/.exec(detail);
     const row = line?.[1] ? Number(line[1]) : position?.[1] ? lineOf(text, Number(position[1])) : undefined;
-    problems.push({
-      file,
-      ...(row !== undefined ? { row } : {}),
-      field: '',
-      expected: 'valid JSON',
-      found: detail.replace(/^JSON\.parse: /, ''),
-      message: `the file is not valid JSON${row !== undefined ? ` (near line ${row})` : ''}: look for a missing comma, quote or bracket`,
-    });
+    problems.push(
+      importProblem(
+        { file, row, field: '' },
+        { en: 'valid JSON', zh: '有效的 JSON' },
+        { en: detail.replace(/^JSON\.parse: /, ''), zh: detail.replace(/^JSON\.parse: /, '') },
+        {
+          en: `the file is not valid JSON${row !== undefined ? ` (near line ${row})` : ''}: look for a missing comma, quote or bracket`,
+          zh: `该文件不是有效的 JSON${row !== undefined ? `（第 ${row} 行附近）` : ''}：请检查是否缺少逗号、引号或括号`,
+        },
+      ),
+    );
     return undefined;
   }
 }
@@ -188,18 +224,14 @@ function isCompanionLike(raw: unknown): boolean {
 }
 
 function jsonProblem(p: DatasetProblem, file: string): ImportProblem {
-  const sender = /^sender "(.*)" \(#\d+\)$/.exec(p.where)?.[1];
-  const index = Number(/#(\d+)\)?$/.exec(p.where)?.[1] ?? 0) - 1;
   const inner = p.field ? `${p.field.startsWith('[') ? '' : '.'}${p.field}` : '';
-  const split = /^expected (.+?), found (.+)$/.exec(p.message);
-  return {
-    file,
-    ...(sender !== undefined ? { sender } : {}),
-    field: p.where === 'dataset' ? p.field : `senders[${index}]${inner}`,
-    expected: split?.[1] ?? p.message,
-    found: split?.[2] ?? describeFound(undefined),
-    message: p.message,
-  };
+  const message = { en: p.message, zh: p.zh.message };
+  return importProblem(
+    { file, sender: p.sender?.id, field: p.sender ? `senders[${p.sender.index}]${inner}` : p.field },
+    p.expected && p.found ? p.expected : message,
+    p.expected && p.found ? p.found : describeFound(undefined),
+    message,
+  );
 }
 
 interface ParsedTable {
@@ -247,25 +279,31 @@ function parseCsv(text: string, file: string, problems: ImportProblem[], onProgr
         }
         const code = errorRows.get(i);
         if (code === 'MissingQuotes') {
-          problems.push({
-            file,
-            row: rowLine,
-            field: '',
-            expected: 'a closing quotation mark (")',
-            found: 'a quotation mark that never closes',
-            message: 'a quotation mark opens a cell but never closes it: the rest of the file would be one cell',
-          });
+          problems.push(
+            importProblem(
+              { file, row: rowLine, field: '' },
+              { en: 'a closing quotation mark (")', zh: '配对的右引号（"）' },
+              { en: 'a quotation mark that never closes', zh: '没有配对的引号' },
+              {
+                en: 'a quotation mark opens a cell but never closes it: the rest of the file would be one cell',
+                zh: '单元格以引号开头，但引号没有闭合：文件其余部分会被当作同一个单元格',
+              },
+            ),
+          );
         }
         if (cells.every((c) => c.trim() === '')) return; // blank lines and rows of empty cells
         if (cells.length > keys.length && extraCells(cells)) {
-          problems.push({
-            file,
-            row: rowLine,
-            field: '',
-            expected: `at most ${keys.length} cells, one per column`,
-            found: `${cells.length} cells`,
-            message: 'the row has more cells than there are columns: a comma inside a cell that is not in quotation marks?',
-          });
+          problems.push(
+            importProblem(
+              { file, row: rowLine, field: '' },
+              { en: `at most ${keys.length} cells, one per column`, zh: `最多 ${keys.length} 个单元格，每列一个` },
+              { en: `${cells.length} cells`, zh: `${cells.length} 个单元格` },
+              {
+                en: 'the row has more cells than there are columns: a comma inside a cell that is not in quotation marks?',
+                zh: '该行的单元格比列多：是否有单元格内含逗号却没有加引号？',
+              },
+            ),
+          );
         }
         const record: Record<string, string | undefined> = {};
         keys.forEach((key, k) => {
@@ -281,6 +319,19 @@ function parseCsv(text: string, file: string, problems: ImportProblem[], onProgr
   return { file, columns: columns ?? [], rows, lines };
 }
 
+/** An error the import did not foresee, as a problem of the file. */
+export function unexpectedProblem(file: string, detail: string): ImportProblem {
+  return importProblem(
+    { file, field: '' },
+    { en: 'a file the atlas can read', zh: '本图集能读取的文件' },
+    { en: detail, zh: detail },
+    {
+      en: 'the file could not be read (an unexpected error): please report it with the file',
+      zh: '无法读取该文件（发生意外错误）：请连同文件一起报告此问题',
+    },
+  );
+}
+
 // In a worker: answer one request per message. On the main thread (tests, the
 // fallback) importing this module only defines runImport.
 declare const WorkerGlobalScope: { prototype: object } | undefined;
@@ -293,15 +344,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof (WorkerGlo
     } catch (error) {
       outcome = {
         ok: false,
-        problems: [
-          {
-            file: event.data.data.name,
-            field: '',
-            expected: 'a file the atlas can read',
-            found: error instanceof Error ? error.message : String(error),
-            message: 'the file could not be read (an unexpected error): please report it with the file',
-          },
-        ],
+        problems: [unexpectedProblem(event.data.data.name, error instanceof Error ? error.message : String(error))],
       };
     }
     scope.postMessage({ type: 'done', outcome } satisfies WorkerMessage);
