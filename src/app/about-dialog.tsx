@@ -1,8 +1,11 @@
 /** About the atlas: what it shows, where the words come from, the whole source text, and the boundaries note. */
 import { ModalDialog } from '../components/modal-dialog';
+import { useLang, useMessages } from '../components/use-lang';
 import type { Dataset } from '../domain/dataset-schema';
+import { datasetTitle, formatDay } from '../domain/localized-fields';
 import type { Place } from '../domain/places';
 import { OfflineCopyButton } from '../features/offline/offline-copy-button';
+import { aboutMessages } from './about-messages';
 
 export function AboutDialog({
   dataset,
@@ -15,47 +18,54 @@ export function AboutDialog({
   places: readonly Place[];
   onClose: () => void;
 }) {
+  const lang = useLang();
+  const t = useMessages(aboutMessages);
   const statements = dataset.senders.reduce((n, s) => n + s.statements.length, 0);
   const quotes = dataset.senders.reduce((n, s) => n + s.statements.filter((t) => t.kind === 'quote').length, 0);
   const { source } = dataset;
+  const title = datasetTitle(dataset, lang);
+  // The source's title and publisher are the dataset's words: English, and marked so in a Chinese interface.
+  const sourceName = `${source.title}${source.publisher ? `, ${source.publisher}` : ''}`;
+  const published = source.published ? (lang === 'en' ? source.published : formatDay(source.published, lang)) : null;
   return (
-    <ModalDialog title="About this atlas" onClose={onClose} className="about">
+    <ModalDialog title={t.heading} onClose={onClose} className="about">
       <p>
-        {dataset.title}: {places.length} places ({dataset.senders.length} sending bodies) and {statements} statements, of
-        which {quotes} are direct quotes. Each statement is coded with the fields of cooperation it names; the map colours
-        each place by the most specific field it names.
+        {lang !== 'en' && title === dataset.title ? <span lang="en">{title}</span> : title}
+        {t.titleSeparator}
+        {t.summary(places.length, dataset.senders.length, statements, quotes)}
       </p>
-      <h3>Source</h3>
+      <h3>{t.source}</h3>
       <p>
-        {source.title}
-        {source.publisher ? `, ${source.publisher}` : ''}
-        {source.published ? `, ${source.published}` : ''}.{' '}
+        {lang === 'en' ? sourceName : <span lang="en">{sourceName}</span>}
+        {published ? `${t.sourceListSeparator}${published}` : ''}
+        {t.sourceEnd}
         {source.url ? (
           <a href={source.url} rel="noreferrer noopener" target="_blank">
             {source.url}
           </a>
         ) : (
-          'No publisher, address or publication date is given in the text.'
-        )}{' '}
-        Every quote and paraphrase shown is an exact passage of this text.
+          t.noSourceDetails
+        )}
+        {t.exact}
       </p>
-      <h3>Offline copy</h3>
-      <p>One HTML file with the atlas, its data and the view you are looking at, for a presentation without network.</p>
+      <h3>{t.offline}</h3>
+      <p>{t.offlineText}</p>
       <OfflineCopyButton dataset={dataset} sourceText={sourceText} className="atlas__button" />
-      <h3>Boundaries</h3>
-      <p>
-        Country shapes come from Natural Earth (public domain), simplified. They imply no position on the legal status of
-        any country, territory or boundary.
-      </p>
-      <h3>The whole source text</h3>
+      <h3>{t.boundaries}</h3>
+      <p>{t.boundariesText}</p>
+      <h3>{t.wholeSource}</h3>
       {sourceText === null ? (
-        <p>{source.file ? 'Loading…' : 'This dataset comes without its source text.'}</p>
+        <p>{source.file ? t.loading : t.noSourceText}</p>
       ) : (
-        <div className="about__source" lang="en" tabIndex={0} aria-label="Source text">
-          {sourceText.split(/\n\s*\n/).map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
-        </div>
+        <>
+          {/* An English reader needs no word that the English text is English. */}
+          {lang !== 'en' && <p className="about__source-note">{t.sourceNote}</p>}
+          <div className="about__source" lang="en" tabIndex={0} aria-label={t.sourceTextLabel}>
+            {sourceText.split(/\n\s*\n/).map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+          </div>
+        </>
       )}
     </ModalDialog>
   );

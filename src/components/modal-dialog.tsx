@@ -4,6 +4,8 @@
  * (about, share, export, import) uses it, so they behave alike.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { modalDialogMessages } from './modal-dialog-messages';
+import { useMessages } from './use-lang';
 import './modal-dialog.css';
 
 export interface ModalDialogProps {
@@ -12,10 +14,12 @@ export interface ModalDialogProps {
   children: ReactNode;
   /** Extra class for the dialog's own layout (width, sections). */
   className?: string;
+  /** The close button's name; "Close" in the interface language when not given. */
   closeLabel?: string;
 }
 
-export function ModalDialog({ title, onClose, children, className, closeLabel = 'Close' }: ModalDialogProps) {
+export function ModalDialog({ title, onClose, children, className, closeLabel }: ModalDialogProps) {
+  const t = useMessages(modalDialogMessages);
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -39,7 +43,7 @@ export function ModalDialog({ title, onClose, children, className, closeLabel = 
         <h2 id={headingId} className="modal__title">
           {title}
         </h2>
-        <button type="button" className="modal__close" onClick={onClose} aria-label={closeLabel}>
+        <button type="button" className="modal__close" onClick={onClose} aria-label={closeLabel ?? t.close}>
           ×
         </button>
       </div>

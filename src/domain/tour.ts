@@ -5,7 +5,8 @@
  */
 import type { Dataset } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
-import type { LegendEntry } from './legend';
+import { pick, type Bilingual, type Lang } from './lang';
+import { entryLabel, type LegendEntry } from './legend';
 import { legendIdsOf, type Place } from './places';
 
 export type TourKind = 'senders' | 'themes';
@@ -60,23 +61,35 @@ export function clampSlide(n: number, slides: readonly Slide[]): number {
 }
 
 export interface SlideContext {
-  /** The dataset's title, for the title slide. */
+  /** The dataset's title in the interface language (`datasetTitle`), for the title slide. */
   title: string;
   places: readonly Place[];
   legend: readonly LegendEntry[];
+  /** The interface language of the names; English when not given. */
+  lang?: Lang;
 }
+
+/** The closing slide's name where the legend has no `listed` entry (as the legend names it). */
+const ALSO_WROTE: Bilingual = { en: 'Also wrote', zh: '亦来函祝贺' };
 
 /** A short name of the slide for the progress indicator and the screen-reader announcement. */
 export function slideTitle(slide: Slide, context: SlideContext): string {
+  const lang = context.lang ?? 'en';
   switch (slide.kind) {
     case 'title':
       return context.title;
-    case 'place':
-      return context.places.find((p) => p.key === slide.placeKey)?.name ?? slide.placeKey;
-    case 'theme':
-      return context.legend.find((e) => e.id === slide.themeId)?.label ?? slide.themeId;
-    case 'listed':
-      return context.legend.find((e) => e.id === LISTED_ID)?.label ?? 'Also wrote';
+    case 'place': {
+      const place = context.places.find((p) => p.key === slide.placeKey);
+      return place ? pick(place.names, lang) : slide.placeKey;
+    }
+    case 'theme': {
+      const entry = context.legend.find((e) => e.id === slide.themeId);
+      return entry ? entryLabel(entry, lang) : slide.themeId;
+    }
+    case 'listed': {
+      const entry = context.legend.find((e) => e.id === LISTED_ID);
+      return entry ? entryLabel(entry, lang) : pick(ALSO_WROTE, lang);
+    }
   }
 }
 

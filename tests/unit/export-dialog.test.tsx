@@ -7,6 +7,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LangContext } from '../../src/components/use-lang';
 import ExportDialogDefault, { ExportDialog, svgPixelSize, type ExportDialogProps } from '../../src/features/export/export-dialog';
 
 beforeAll(() => {
@@ -257,5 +258,65 @@ describe('svgPixelSize', () => {
   it('reads the root element’s width and height, not a child’s', () => {
     expect(svgPixelSize('<svg width="10" height="20"><rect width="5" height="5"/></svg>')).toEqual({ width: 10, height: 20 });
     expect(svgPixelSize('<?xml version="1.0"?>\n<svg viewBox="0 0 1 1"><rect width="5" height="5"/></svg>')).toBeNull();
+  });
+});
+
+describe('ExportDialog in Chinese', () => {
+  function setupZh(overrides: Partial<ExportDialogProps> = {}) {
+    const renderSvg = vi.fn(fakeSvg);
+    const renderPng = vi.fn((_svg: string, scale: 1 | 2 | 4) => Promise.resolve(new Blob([`png ${scale}`], { type: 'image/png' })));
+    const onClose = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <LangContext value="zh">
+        <ExportDialog
+          defaultTitle="首个中国人民警察节国际贺信"
+          mapWidth={1280}
+          mapHeight={800}
+          renderSvg={renderSvg}
+          renderPng={renderPng}
+          onClose={onClose}
+          {...overrides}
+        />
+      </LangContext>,
+    );
+    return { user, renderSvg, renderPng, onClose };
+  }
+
+  it('speaks Chinese throughout: heading, fields, formats, hint, preview and button', () => {
+    const { renderSvg } = setupZh();
+    const dialog = screen.getByRole('dialog', { name: '导出图片' });
+    expect(screen.getByRole('textbox', { name: '标题' })).toHaveProperty('value', '首个中国人民警察节国际贺信');
+    expect(renderSvg).toHaveBeenCalledWith({ title: '首个中国人民警察节国际贺信', width: 1280, height: 800 });
+    expect(screen.getByRole('group', { name: '格式' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'PNG 2×（2560 × 1960 像素）' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: 'SVG（矢量图，适用于印刷和幻灯片）' })).toBeTruthy();
+    expect(screen.getByRole('img').getAttribute('alt')).toBe('导出预览：首个中国人民警察节国际贺信，含地图和图例');
+    expect(screen.getByRole('button', { name: '关闭' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '下载' })).toBeTruthy();
+    expect(dialog.textContent).not.toMatch(/Export|Title|Format|Download|vector|screen/);
+  });
+
+  it('reports the download in Chinese; a Chinese title keeps its characters in the file name', async () => {
+    const { user } = setupZh();
+    await user.click(screen.getByRole('button', { name: '下载' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('已下载 首个中国人民警察节国际贺信-2x.png（2560 × 1960 像素）。'),
+    );
+    expect(downloads[0]!.download).toBe('首个中国人民警察节国际贺信-2x.png');
+    await user.click(screen.getByRole('radio', { name: /^SVG/ }));
+    await user.click(screen.getByRole('button', { name: '下载' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('已下载 首个中国人民警察节国际贺信.svg（矢量图，1× 时为 1280 × 980 像素）。'),
+    );
+  });
+
+  it('explains a failure in Chinese', async () => {
+    const renderPng = vi.fn((): Promise<Blob> => Promise.reject(new Error('')));
+    const { user } = setupZh({ renderPng });
+    await user.click(screen.getByRole('button', { name: '下载' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('无法生成 PNG：未知错误。请尝试较小的倍数或改用 SVG。'),
+    );
   });
 });

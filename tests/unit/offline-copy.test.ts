@@ -15,7 +15,7 @@ import {
   serializeEmbeddedBlock,
   type EmbeddedPayload,
 } from '../../src/data/embedded-block';
-import { buildOfflineCopy, initialSearchFor } from '../../src/features/offline/offline-copy';
+import { buildOfflineCopy, initialSearchFor, type OfflineCopyError } from '../../src/features/offline/offline-copy';
 import type { Dataset } from '../../src/domain/dataset-schema';
 
 const hostile = 'a</script><script>alert(1)</script><!--<script> $& $1 \u2028 end';
@@ -117,5 +117,25 @@ describe('the offline copy', () => {
     );
     expect(initialSearchFor('?data=d.json')).toBe('');
     expect(initialSearchFor('')).toBe('');
+  });
+
+  it('keeps the language: the link’s own, else the one being read (the copy opens on another machine)', () => {
+    expect(initialSearchFor('?sender=a&lang=zh', 'zh')).toBe('?sender=a&lang=zh');
+    expect(initialSearchFor('?lang=en', 'zh')).toBe('?lang=en');
+    expect(initialSearchFor('?sender=a', 'zh')).toBe('?sender=a&lang=zh');
+    expect(initialSearchFor('', 'en')).toBe('?lang=en');
+    expect(initialSearchFor('?data=d.json&lang=zh')).toBe('?lang=zh');
+    const block = readEmbeddedBlock(buildOfflineCopy(page(payload), { dataset, sourceText: null, search: '?sender=vnm-x', lang: 'zh' }))!;
+    expect(block.initialSearch).toBe('?sender=vnm-x&lang=zh');
+  });
+
+  it('says why a template is refused in both languages', () => {
+    try {
+      buildOfflineCopy('<html><body></body></html>', { dataset, sourceText: null, search: '' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as OfflineCopyError).text.zh).toMatch(/离线模板/);
+      expect((error as Error).message).toMatch(/single-file/);
+    }
   });
 });

@@ -110,4 +110,41 @@ describe('buildMapSvg', () => {
     const { svg } = build();
     expect(svg).not.toMatch(/href=|url\((?!#)|@import|<image/);
   });
+
+  it('writes a Chinese export in Chinese: language tag, the words it adds, CJK system fonts, country names', () => {
+    const { doc } = build({
+      lang: 'zh',
+      title: '首个中国人民警察节国际贺信',
+      legend: [
+        { label: '禁毒与易制毒化学品管制', colour: '#009150', count: 4 },
+        { label: '反恐', colour: '#cd8caa', count: 2 },
+      ],
+      selected: { name: '越南', iso3: 'VNM' },
+      credit: '来源：新闻报道原文。地图轮廓：Natural Earth。',
+    });
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const root = doc.documentElement;
+    expect(root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')).toBe('zh-Hans');
+    expect(root.getAttribute('lang')).toBe('zh-Hans');
+    const fonts = root.getAttribute('font-family')!;
+    expect(fonts).toMatch(/^system-ui/);
+    expect(fonts).toMatch(/'Noto Sans CJK SC'.*'PingFang SC'.*'Microsoft YaHei'.*sans-serif$/);
+    expect(fonts).not.toMatch(/url\(|@font-face/);
+    expect([...doc.querySelectorAll('[data-role="legend-entry"]')].map((e) => e.textContent)).toEqual([
+      '禁毒与易制毒化学品管制（4）',
+      '反恐（2）',
+    ]);
+    expect(doc.querySelector('[data-role="title"]')!.textContent).toBe('首个中国人民警察节国际贺信');
+    expect(doc.querySelector('[data-role="header"]')!.textContent).toContain('当前选中：越南');
+    expect(doc.querySelector('[data-role="header"]')!.textContent).not.toContain('Selected');
+    expect(doc.querySelector('[data-role="credit"]')!.textContent).toBe('来源：新闻报道原文。地图轮廓：Natural Earth。');
+    expect(doc.querySelector('path[data-iso3="VNM"] title')!.textContent).toBe('越南');
+  });
+
+  it('tags an English export as English and keeps its words', () => {
+    const { doc } = build();
+    expect(doc.documentElement.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')).toBe('en');
+    expect(doc.querySelector('[data-role="header"]')!.textContent).toContain('Selected: Vietnam');
+    expect(doc.querySelector('path[data-iso3="VNM"] title')!.textContent).toBe('Vietnam');
+  });
 });

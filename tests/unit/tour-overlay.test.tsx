@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LangContext } from '../../src/components/use-lang';
 import { parseDataset } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
@@ -275,5 +276,131 @@ describe('slides', () => {
 
   it('is also the default export, for React.lazy', () => {
     expect(DefaultTourOverlay).toBe(TourOverlay);
+  });
+});
+
+describe('in Chinese', () => {
+  function setupZh(overrides: Partial<TourOverlayProps> = {}) {
+    const onSlideChange = vi.fn<(n: number) => void>();
+    const onExit = vi.fn<() => void>();
+    const props: TourOverlayProps = { dataset, places, legend, slides: senderSlides, slide: 1, onSlideChange, onExit, ...overrides };
+    const user = userEvent.setup();
+    const view = render(
+      <LangContext value="zh">
+        <TourOverlay {...props} />
+      </LangContext>,
+    );
+    return { user, onSlideChange, onExit, props, ...view };
+  }
+
+  /** Text and labels outside the article's words (lang="en") that contain a Latin word. */
+  function englishInterfaceWords(root: HTMLElement): string[] {
+    // Key names on the hints are the keys' own labels.
+    const allowed = /\b(?:PageUp|PageDown|Esc|F)\b/g;
+    const found: string[] = [];
+    const isArticle = (el: Element | null) => el?.closest('[lang]')?.getAttribute('lang') === 'en';
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (isArticle(node.parentElement)) continue;
+      if (/[A-Za-z]{2,}/.test((node.textContent ?? '').replace(allowed, ''))) found.push(node.textContent!);
+    }
+    for (const el of root.querySelectorAll('[aria-label], [title], [aria-valuetext], [aria-roledescription]')) {
+      for (const name of ['aria-label', 'title', 'aria-valuetext', 'aria-roledescription']) {
+        const value = el.getAttribute(name);
+        // A label may name an article word (a speaker), but our own words must be Chinese.
+        if (value && /[A-Za-z]{2,}/.test(value.replace(allowed, '')) && !/[\u3400-\u9fff]/.test(value)) found.push(`${name}=${value}`);
+      }
+    }
+    return found;
+  }
+
+  it('the title slide gives the Chinese title, the date as Chinese writes it, the recipient and the counts', () => {
+    setupZh();
+    expect(screen.getByRole('heading', { level: 2, name: '首个中国人民警察节国际贺信' })).toBeTruthy();
+    expect(screen.getByText('2021年1月10日')).toBeTruthy();
+    expect(screen.getByText('致中华人民共和国公安部')).toBeTruthy();
+    const countries = places.filter((p) => p.kind === 'country').length;
+    expect(screen.getByText('国家').parentElement?.textContent).toContain(String(countries));
+    expect(screen.getByText(/引文和转述为英文原文，未经翻译/)).toBeTruthy();
+    // The source's title is the dataset's English words.
+    expect(screen.getByText(dataset.source.title).getAttribute('lang')).toBe('en');
+    expect(screen.getByTestId('tour-overlay').getAttribute('lang')).toBe('zh-Hans');
+  });
+
+  it('counts slides the Chinese way, in the announcement, the progress bar and the card', () => {
+    setupZh({ slide: 2 });
+    const total = senderSlides.length;
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(`第 2 页，共 ${total} 页：越南`);
+    expect(screen.getByRole('progressbar', { name: '演示进度' }).getAttribute('aria-valuetext')).toBe(`第 2 页，共 ${total} 页：越南`);
+    expect(screen.getByTestId('tour-count').textContent).toBe(`2 / ${total}`);
+    const card = document.querySelector('.tour__card')!;
+    expect(card.getAttribute('aria-roledescription')).toBe('幻灯片');
+    expect(card.getAttribute('aria-label')).toBe(`第 2 页，共 ${total} 页：越南`);
+  });
+
+  it('controls are named in Chinese and still work', async () => {
+    const { user, onSlideChange, onExit } = setupZh({ slide: 3 });
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await user.click(screen.getByRole('button', { name: '上一页' }));
+    expect(onSlideChange.mock.calls).toEqual([[4], [2]]);
+    const group = screen.getByRole('group', { name: '自动翻页' });
+    expect(within(group).getByRole('button', { name: '关闭' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(group).getByRole('button', { name: '10 秒' }).getAttribute('title')).toBe('每 10 秒自动翻页');
+    expect(screen.getByRole('button', { name: '全屏' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '退出' }));
+    expect(onExit).toHaveBeenCalledTimes(1);
+    await user.keyboard('b');
+    expect(screen.getByTestId('tour-blank').textContent).toBe('已黑屏。按任意键或点击即可返回。');
+  });
+
+  it('a place slide names the place in Chinese; officials and statements stay the article’s English, marked so', () => {
+    const slide = senderSlides.findIndex((s) => s.kind === 'place' && s.placeKey === 'VNM') + 1;
+    setupZh({ slide });
+    expect(screen.getByRole('heading', { name: '越南', level: 2 })).toBeTruthy();
+    expect(screen.getAllByRole('list', { name: '提及的合作领域' })[0]!.textContent).toContain('禁毒与易制毒化学品管制');
+    const vietnam = places.find((p) => p.key === 'VNM')!;
+    const statements = vietnam.senders.flatMap((s) => s.statements);
+    const texts = [...document.querySelectorAll('.tour__statement-text')];
+    expect(texts.map((el) => el.textContent)).toEqual(statements.map((s) => s.text));
+    for (const el of texts) expect(el.getAttribute('lang')).toBe('en');
+    for (const official of vietnam.senders.flatMap((s) => s.officials)) {
+      const item = screen.getByText(official.title).closest('li')!;
+      expect(item.getAttribute('lang')).toBe('en');
+      expect(item.textContent).toContain(official.name);
+    }
+    expect(screen.getAllByText(/^(原话|转述)/).length).toBe(statements.length);
+  });
+
+  it('a theme slide takes the codebook’s Chinese label and description; the evidence stays English', () => {
+    const slide = themeSlides.findIndex((s) => s.kind === 'theme' && s.themeId === 'drug_control') + 1;
+    setupZh({ slides: themeSlides, slide });
+    const entry = legend.find((e) => e.id === 'drug_control')!;
+    expect(screen.getByRole('heading', { name: entry.label_zh! })).toBeTruthy();
+    expect(screen.getByText(entry.description_zh!)).toBeTruthy();
+    expect(screen.getByText('合作领域')).toBeTruthy();
+    const list = screen.getByRole('list', { name: `国家和国际组织：${entry.label_zh}` });
+    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.tour__place-name')?.textContent)).toEqual([
+      '越南',
+      '澳大利亚',
+      '缅甸',
+      '美国',
+    ]);
+    for (const evidence of list.querySelectorAll('.tour__place-evidence')) expect(evidence.getAttribute('lang')).toBe('en');
+  });
+
+  it('the closing slide is headed as the legend names it', () => {
+    setupZh({ slide: senderSlides.length });
+    expect(screen.getByRole('heading', { name: '亦来函祝贺' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: '亦来函祝贺' })).getAllByRole('listitem')[0]!.textContent).toBe('阿富汗');
+  });
+
+  it('meets no English interface word on any slide of either tour', () => {
+    for (const slides of [senderSlides, themeSlides]) {
+      for (let slide = 1; slide <= slides.length; slide++) {
+        const { unmount } = setupZh({ slides, slide });
+        expect(englishInterfaceWords(screen.getByTestId('tour-overlay')), `slide ${slide}`).toEqual([]);
+        unmount();
+      }
+    }
   });
 });

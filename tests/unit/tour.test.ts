@@ -133,6 +133,17 @@ describe('slide helpers', () => {
     expect(slideTitle({ kind: 'listed', placeKeys: [] }, context)).toBe('Also wrote');
   });
 
+  it('names each slide in Chinese: the place as the platform names it, the theme as the codebook does', () => {
+    const zh = { ...context, title: dataset.title_zh!, lang: 'zh' as const };
+    expect(slideTitle({ kind: 'title' }, zh)).toBe('首个中国人民警察节国际贺信');
+    expect(slideTitle({ kind: 'place', placeKey: 'VNM' }, zh)).toBe('越南');
+    expect(slideTitle({ kind: 'theme', themeId: 'drug_control', placeKeys: [] }, zh)).toBe(
+      legend.find((e) => e.id === 'drug_control')!.label_zh,
+    );
+    expect(slideTitle({ kind: 'listed', placeKeys: [] }, zh)).toBe('亦来函祝贺');
+    expect(slideTitle({ kind: 'listed', placeKeys: [] }, { ...zh, legend: [] })).toBe('亦来函祝贺');
+  });
+
   it('tells the map what to select and filter', () => {
     expect(slideView({ kind: 'title' })).toEqual({ placeKey: null, legendIds: [], placeKeys: [] });
     expect(slideView({ kind: 'place', placeKey: 'VNM' })).toEqual({ placeKey: 'VNM', legendIds: [], placeKeys: ['VNM'] });

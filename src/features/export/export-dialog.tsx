@@ -6,7 +6,9 @@
  * here touches the network. Loaded on first use.
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMessages } from '../../components/use-lang';
 import { downloadBlob, fileNameFor } from './download-file';
+import { exportMessages } from './export-messages';
 import './export-dialog.css';
 
 export type PngScale = 1 | 2 | 4;
@@ -44,16 +46,19 @@ export function svgPixelSize(svg: string): { width: number; height: number } | n
   return width > 0 && height > 0 ? { width, height } : null;
 }
 
-function pixels(size: { width: number; height: number }, scale: number): string {
-  return `${Math.round(size.width * scale)} × ${Math.round(size.height * scale)} px`;
+type Words = (typeof exportMessages)['en'];
+
+function pixels(t: Words, size: { width: number; height: number }, scale: number): string {
+  return t.pixels(Math.round(size.width * scale), Math.round(size.height * scale));
 }
 
-function messageOf(error: unknown): string {
+function messageOf(t: Words, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.trim() || 'unknown error';
+  return text.trim() || t.unknownError;
 }
 
 export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, renderPng, onClose }: ExportDialogProps) {
+  const t = useMessages(exportMessages);
   const ref = useRef<HTMLDialogElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -85,9 +90,9 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
       const svg = renderSvg({ title: previewTitle, width: mapWidth, height: mapHeight });
       return { svg, size: svgPixelSize(svg) ?? { width: mapWidth, height: mapHeight }, error: null };
     } catch (error) {
-      return { svg: null, size: { width: mapWidth, height: mapHeight }, error: messageOf(error) };
+      return { svg: null, size: { width: mapWidth, height: mapHeight }, error: messageOf(t, error) };
     }
-  }, [renderSvg, previewTitle, mapWidth, mapHeight]);
+  }, [renderSvg, previewTitle, mapWidth, mapHeight, t]);
   const previewUrl = useMemo(
     () => (preview.svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}` : null),
     [preview.svg],
@@ -108,21 +113,21 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
       if (format.kind === 'svg') {
         blob = new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
         fileName = fileNameFor(nameTitle, '', 'svg');
-        detail = `vector, ${pixels(size, 1)} at 1×`;
+        detail = t.svgDetail(pixels(t, size, 1));
       } else {
         blob = await renderPng(svg, format.scale);
         fileName = fileNameFor(nameTitle, `${format.scale}x`, 'png');
-        detail = pixels(size, format.scale);
+        detail = pixels(t, size, format.scale);
       }
       // Closed while the image was being drawn: the person no longer wants it.
       if (!open.current) return;
       downloadBlob(blob, fileName);
-      setStatus({ kind: 'done', text: `Downloaded ${fileName} (${detail}).` });
+      setStatus({ kind: 'done', text: t.downloaded(fileName, detail) });
     } catch (error) {
       if (open.current) {
         setStatus({
           kind: 'error',
-          text: `Could not create the ${what}: ${messageOf(error)}${format.kind === 'png' && format.scale > 1 ? ' Try a smaller scale or SVG.' : ''}`,
+          text: t.failed(what, messageOf(t, error), format.kind === 'png' && format.scale > 1),
         });
       }
     } finally {
@@ -132,7 +137,7 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
 
   const formatValue = format.kind === 'svg' ? 'svg' : `png-${format.scale}`;
   const statusText =
-    status.kind === 'busy' ? 'Preparing…' : status.kind === 'done' || status.kind === 'error' ? status.text : '';
+    status.kind === 'busy' ? t.preparing : status.kind === 'done' || status.kind === 'error' ? status.text : '';
 
   return (
     <dialog
@@ -147,8 +152,8 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
       onClose={onClose}
     >
       <div className="export__head">
-        <h2 id={headingId}>Export image</h2>
-        <button type="button" className="export__close" onClick={onClose} aria-label="Close">
+        <h2 id={headingId}>{t.heading}</h2>
+        <button type="button" className="export__close" onClick={onClose} aria-label={t.close}>
           ×
         </button>
       </div>
@@ -160,7 +165,7 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
         }}
       >
         <div className="export__field">
-          <label htmlFor={titleId}>Title</label>
+          <label htmlFor={titleId}>{t.title}</label>
           <input
             id={titleId}
             ref={titleRef}
@@ -173,15 +178,15 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
         </div>
         <figure className="export__preview">
           {previewUrl ? (
-            <img src={previewUrl} alt={`Preview of the export: ${previewTitle || 'untitled'} with the map and legend`} />
+            <img src={previewUrl} alt={t.previewAlt(previewTitle || t.untitled)} />
           ) : (
             <p className="export__preview-error" role="alert">
-              The map could not be drawn for export: {preview.error}
+              {t.previewError(preview.error ?? '')}
             </p>
           )}
         </figure>
         <fieldset className="export__formats">
-          <legend>Format</legend>
+          <legend>{t.format}</legend>
           {SCALES.map((scale) => (
             <label key={scale} className="export__format">
               <input
@@ -191,9 +196,7 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
                 checked={formatValue === `png-${scale}`}
                 onChange={() => setFormat({ kind: 'png', scale })}
               />
-              <span>
-                PNG {scale}× — {pixels(preview.size, scale)}
-              </span>
+              <span>{t.png(scale, pixels(t, preview.size, scale))}</span>
             </label>
           ))}
           <label className="export__format">
@@ -204,16 +207,13 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
               checked={formatValue === 'svg'}
               onChange={() => setFormat({ kind: 'svg' })}
             />
-            <span>SVG (vector, for print and slides)</span>
+            <span>{t.svg}</span>
           </label>
         </fieldset>
-        <p className="export__hint">
-          The image shows this view of the map with the title, the legend and the source credit. 1× is the map’s size on
-          screen.
-        </p>
+        <p className="export__hint">{t.hint}</p>
         <div className="export__actions">
           <button type="submit" className="export__download" aria-disabled={status.kind === 'busy'}>
-            Download
+            {t.download}
           </button>
           <p
             className={`export__status${status.kind === 'error' ? ' export__status--error' : ''}`}

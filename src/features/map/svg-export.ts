@@ -8,11 +8,27 @@
  * Text widths are estimated, not measured, since there is no DOM to measure in.
  */
 import type { Borders, Countries } from '../../data/get-countries';
+import { LANG_TAGS, type Lang } from '../../domain/lang';
+import { countryNameIn } from '../../domain/localized-fields';
 import { NEUTRALS, SCHEMES, type SchemeName } from '../../domain/palette';
 import { countryFill, projectBorders, projectCountries, projectPoint, worldView, type MapViewState } from './svg-map-geometry';
 
 export const EXPORT_FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+/**
+ * Chinese exports: the same Latin faces, then the system's Simplified Chinese
+ * faces before the generic family, so Han glyphs never fall to a Japanese or
+ * Traditional face (or to tofu). No web fonts: the SVG must stand alone.
+ */
+export const EXPORT_FONT_FAMILY_ZH =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+
+/** The few words the renderer writes itself; everything else comes in the options, already in the language. */
+const WORDS = {
+  en: { selected: 'Selected: ', count: (label: string, n: number) => `${label} (${n})` },
+  zh: { selected: '当前选中：', count: (label: string, n: number) => `${label}（${n}）` },
+} as const satisfies Record<Lang, unknown>;
 
 export interface ExportLegendEntry {
   label: string;
@@ -31,6 +47,12 @@ export interface ExportMarker {
 }
 
 export interface MapSvgOptions {
+  /**
+   * The language of the texts passed in (title, legend, credit…): the
+   * document's `xml:lang`, the words the renderer adds, the font stack, and
+   * the countries' tooltips. English when not given.
+   */
+  lang?: Lang;
   /** The map's size in px (the on-screen map frame); bands are added above and below. */
   width: number;
   height: number;
@@ -98,11 +120,11 @@ function headerBand(o: MapSvgOptions, base: number): Band {
   }
   if (o.selected) {
     y += Math.round(base * 1.7);
-    const label = 'Selected: ';
+    const label = WORDS[o.lang ?? 'en'].selected;
     const labelWidth = textWidth(label, base);
     const nameWidth = textWidth(o.selected.name, base) + base * 0.8;
     body +=
-      `<text x="${pad}" y="${y}" font-size="${base}" fill="${s.textMuted}">${label}</text>` +
+      `<text x="${pad}" y="${y}" font-size="${base}" fill="${s.textMuted}">${escapeXml(label)}</text>` +
       `<rect x="${fmt(pad + labelWidth)}" y="${fmt(y - base * 1.1)}" width="${fmt(nameWidth)}" height="${fmt(base * 1.5)}" rx="3" fill="${s.surfaceRaised}" stroke="${s.highlight}" stroke-width="1.5"/>` +
       `<text x="${fmt(pad + labelWidth + base * 0.4)}" y="${y}" font-size="${base}" font-weight="700" fill="${s.text}" data-role="selected">${escapeXml(o.selected.name)}</text>`;
   }
@@ -120,7 +142,7 @@ function footerBand(o: MapSvgOptions, base: number): Band {
   let body = '';
   let any = false;
   for (const entry of o.legend) {
-    const text = entry.count === undefined ? entry.label : `${entry.label} (${entry.count})`;
+    const text = entry.count === undefined ? entry.label : WORDS[o.lang ?? 'en'].count(entry.label, entry.count);
     const w = swatch + base * 0.4 + textWidth(text, base);
     if (any && x + w > o.width - pad) {
       x = pad;
@@ -161,7 +183,11 @@ function markerShape(m: ExportMarker, x: number, y: number, scheme: SchemeName):
 /** The export as an SVG document string (with XML declaration), `width` × (header + `height` + footer) px. */
 export function buildMapSvg(o: MapSvgOptions): string {
   const s = SCHEMES[o.scheme];
-  const base = Math.max(12, Math.min(20, Math.round(o.width / 64)));
+  const lang = o.lang ?? 'en';
+  const tag = LANG_TAGS[lang];
+  const fontFamily = lang === 'zh' ? EXPORT_FONT_FAMILY_ZH : EXPORT_FONT_FAMILY;
+  // Han characters at the English base size are hard to read in a PNG: one step larger.
+  const base = Math.max(lang === 'zh' ? 13 : 12, Math.min(20, Math.round(o.width / 64)));
   const view = o.view ?? worldView(o.width, o.height);
   const header = headerBand(o, base);
   const footer = footerBand(o, base);
@@ -169,13 +195,19 @@ export function buildMapSvg(o: MapSvgOptions): string {
   const total = header.height + o.height + footer.height;
 
   const countries = projectCountries(o.countries, o.width, o.height, view);
+  // The shapes' own names are English; a Chinese export names them the platform's way.
+  const nameOf = (c: { iso3: string | null; name: string }): string => {
+    if (lang === 'en' || !c.iso3) return c.name;
+    const name = countryNameIn(c.iso3, lang);
+    return name === c.iso3 ? c.name : name;
+  };
   const paths: string[] = [];
   const selectedPaths: string[] = [];
   for (const c of countries) {
     if (!c.d) continue;
     const fill = countryFill(c.iso3, o.colourByIso3, o.recipient.iso3, o.scheme);
     const iso = c.iso3 ? ` data-iso3="${escapeXml(c.iso3)}"` : '';
-    paths.push(`<path d="${c.d}"${iso} fill="${escapeXml(fill)}"><title>${escapeXml(c.name)}</title></path>`);
+    paths.push(`<path d="${c.d}"${iso} fill="${escapeXml(fill)}"><title>${escapeXml(nameOf(c))}</title></path>`);
     if (o.selected?.iso3 && c.iso3 === o.selected.iso3) selectedPaths.push(`<path d="${c.d}"/>`);
   }
 
@@ -197,7 +229,7 @@ export function buildMapSvg(o: MapSvgOptions): string {
 
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${total}" viewBox="0 0 ${o.width} ${total}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${total}" viewBox="0 0 ${o.width} ${total}" xml:lang="${tag}" lang="${tag}" font-family="${escapeXml(fontFamily)}">` +
     `<title>${escapeXml(o.title)}</title>` +
     `<rect width="${o.width}" height="${total}" fill="${s.surface}"/>` +
     `<g data-role="header">${header.body}</g>` +

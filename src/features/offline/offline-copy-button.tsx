@@ -3,7 +3,10 @@
  * dataset and view inside. The builder (offline-copy.ts) loads on first use.
  */
 import { useId, useState } from 'react';
+import { useLang, useMessages } from '../../components/use-lang';
 import type { Dataset } from '../../domain/dataset-schema';
+import { pick, type Bilingual } from '../../domain/lang';
+import { offlineMessages } from './offline-messages';
 
 export interface OfflineCopyButtonProps {
   dataset: Dataset;
@@ -11,21 +14,29 @@ export interface OfflineCopyButtonProps {
   className?: string;
 }
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; message: string };
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; message: Bilingual | string };
+
+/** Chinese characters: a reason that has none is left as given and marked English. */
+const HAN = /[\u3400-\u9fff]/;
 
 export function OfflineCopyButton({ dataset, sourceText, className }: OfflineCopyButtonProps) {
+  const lang = useLang();
+  const t = useMessages(offlineMessages);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const hintId = useId();
   const download = async () => {
     setState({ kind: 'working' });
     try {
       const { downloadOfflineCopy } = await import('./offline-copy');
-      await downloadOfflineCopy({ dataset, sourceText, search: window.location.search });
+      await downloadOfflineCopy({ dataset, sourceText, search: window.location.search, lang });
       setState({ kind: 'done' });
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      // The builder's own failures come in both languages (OfflineCopyError, not imported here: it loads on first use).
+      const text = error instanceof Error && 'text' in error && typeof error.text === 'object' ? (error.text as Bilingual) : null;
+      setState({ kind: 'failed', message: text ?? (error instanceof Error ? error.message : String(error)) });
     }
   };
+  const reason = state.kind === 'failed' ? (typeof state.message === 'string' ? state.message : pick(state.message, lang)) : '';
   return (
     <span className="offline-copy">
       <button
@@ -35,16 +46,21 @@ export function OfflineCopyButton({ dataset, sourceText, className }: OfflineCop
         disabled={state.kind === 'working'}
         aria-describedby={hintId}
       >
-        Download offline copy
+        {t.download}
       </button>
       <span id={hintId} className="offline-copy__status" role="status">
-        {state.kind === 'working'
-          ? 'Preparing the file…'
-          : state.kind === 'done'
-            ? 'Saved: one HTML file that opens in a browser without a network, with this view.'
-            : state.kind === 'failed'
-              ? `The offline copy could not be made: ${state.message}`
-              : 'One HTML file with the map, data and this view; it opens without a network.'}
+        {state.kind === 'working' ? (
+          t.working
+        ) : state.kind === 'done' ? (
+          t.done
+        ) : state.kind === 'failed' ? (
+          <>
+            {t.failed}
+            {lang !== 'en' && !HAN.test(reason) ? <span lang="en">{reason}</span> : reason}
+          </>
+        ) : (
+          t.idle
+        )}
       </span>
     </span>
   );

@@ -12,6 +12,8 @@ import type { Dataset } from '../../domain/dataset-schema';
 import { EMBEDDED_PATHS, readEmbeddedBlock, replaceEmbeddedBlock, type EmbeddedPayload } from '../../data/embedded-block';
 import { embeddedPageHtml } from '../../data/embedded-assets';
 import { fetchText, resolveAssetUrl } from '../../data/fetch-file';
+import type { Bilingual, Lang } from '../../domain/lang';
+import { offlineMessages } from './offline-messages';
 
 export const OFFLINE_TEMPLATE_PATH = 'atlas-offline.html';
 export const OFFLINE_COPY_FILENAME = 'police-cooperation-atlas-offline.html';
@@ -26,15 +28,29 @@ export interface OfflineCopyContent {
   sourceText: string | null;
   /** The view to open with: a URL search string (`?sender=…&themes=…`), as the address bar has it. */
   search: string;
+  /** The interface language shown now; the copy opens in it where `search` names none. */
+  lang?: Lang;
+}
+
+/** A failure with its reason in both interface languages (the message is the English). */
+export class OfflineCopyError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+    this.name = 'OfflineCopyError';
+  }
 }
 
 /**
  * The view a copy opens with: the search string without what would point
  * outside the file (`data=`, a dataset elsewhere: the copy carries its own).
+ * A copy is carried to another machine (a presenter's laptop, a USB stick), so
+ * it keeps the language the person was reading, even where the address left
+ * it to the browser: `lang` given here is added when `search` names none.
  */
-export function initialSearchFor(search: string): string {
+export function initialSearchFor(search: string, lang?: Lang): string {
   const params = new URLSearchParams(search);
   params.delete('data');
+  if (lang && !params.has('lang')) params.set('lang', lang);
   const rest = params.toString().replace(/%2C/gi, ',');
   return rest ? `?${rest}` : '';
 }
@@ -46,7 +62,7 @@ export function initialSearchFor(search: string): string {
  */
 export function buildOfflineCopy(templateHtml: string, content: OfflineCopyContent): string {
   const template = readEmbeddedBlock(templateHtml);
-  if (!template) throw new Error('the offline template has no data block (is it the single-file build?)');
+  if (!template) throw new OfflineCopyError({ en: offlineMessages.en.noTemplate, zh: offlineMessages.zh.noTemplate });
   const files: Record<string, unknown> = { ...template.files };
   delete files[EMBEDDED_PATHS.sourceText];
   let dataset: Dataset = content.dataset;
@@ -57,7 +73,7 @@ export function buildOfflineCopy(templateHtml: string, content: OfflineCopyConte
     dataset = { ...dataset, source: { ...dataset.source, file: null } };
   }
   files[EMBEDDED_PATHS.dataset] = dataset;
-  const payload: EmbeddedPayload = { version: 1, initialSearch: initialSearchFor(content.search), files };
+  const payload: EmbeddedPayload = { version: 1, initialSearch: initialSearchFor(content.search, content.lang), files };
   return replaceEmbeddedBlock(templateHtml, payload);
 }
 

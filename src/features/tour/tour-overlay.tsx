@@ -5,8 +5,11 @@
  * is rendered as text.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useLang, useMessages } from '../../components/use-lang';
 import type { Dataset, Sender, Statement } from '../../domain/dataset-schema';
-import type { LegendEntry } from '../../domain/legend';
+import { LANG_TAGS, pick as pickText, type Lang } from '../../domain/lang';
+import { entryDescription, entryLabel, type LegendEntry } from '../../domain/legend';
+import { datasetTitle, formatCount, formatDay, recipientName, senderBody } from '../../domain/localized-fields';
 import type { Place } from '../../domain/places';
 import { highlightPhrases } from '../../domain/source-text';
 import {
@@ -18,6 +21,7 @@ import {
   tourCounts,
   type Slide,
 } from '../../domain/tour';
+import { tourMessages } from './tour-messages';
 import './tour-overlay.css';
 
 export interface TourOverlayProps {
@@ -71,15 +75,17 @@ function toggleFullscreen(): void {
   root.requestFullscreen().catch(() => undefined);
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+function formatDate(iso: string, lang: Lang): string {
+  // The schema checks the date; a bad one still shows as given rather than breaking the slide.
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(Date.parse(iso)) ? formatDay(iso, lang) : iso;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/**
+ * A name from the data in the interface language, marked English where the
+ * data gives no Chinese and the English stands in for it.
+ */
+function Named({ text, en, lang }: { text: string; en: string; lang: Lang }) {
+  return lang !== 'en' && text === en ? <span lang="en">{text}</span> : <>{text}</>;
 }
 
 export function TourOverlay({
@@ -96,7 +102,9 @@ export function TourOverlay({
   const total = Math.max(1, slides.length);
   const current = clampSlide(slide, slides);
   const currentSlide: Slide = slides[current - 1] ?? { kind: 'title' };
-  const context = { title: dataset.title, places, legend };
+  const lang = useLang();
+  const t = useMessages(tourMessages);
+  const context = { title: datasetTitle(dataset, lang), places, legend, lang };
   const title = slideTitle(currentSlide, context);
 
   const [ownAuto, setOwnAuto] = useState<number | null>(autoAdvanceSeconds ?? null);
@@ -204,17 +212,17 @@ export function TourOverlay({
       fit = Math.max(MIN_FIT, fit * Math.min(0.97, Math.sqrt(el.clientHeight / el.scrollHeight)));
       el.style.setProperty('--tour-fit', fit.toFixed(3));
     }
-  }, [current, slides, dataset, viewport]);
+  }, [current, slides, dataset, viewport, lang]);
 
-  const announcement = `Slide ${current} of ${total}: ${title}`;
+  const announcement = t.announcement(current, total, title);
   const style = { '--tour-card-width': `${TOUR_CARD_FRACTION * 100}vw` } as CSSProperties;
 
   return (
-    <div className="tour" style={style} data-testid="tour-overlay">
+    <div className="tour" style={style} data-testid="tour-overlay" lang={LANG_TAGS[lang]}>
       <section
         className="tour__card"
-        aria-roledescription="slide"
-        aria-label={`${current} of ${total}: ${title}`}
+        aria-roledescription={t.slideRole}
+        aria-label={t.cardLabel(current, total, title)}
         data-slide-kind={currentSlide.kind}
       >
         <div className="tour__content" key={current} ref={contentRef}>
@@ -224,7 +232,7 @@ export function TourOverlay({
           <div
             className="tour__progress"
             role="progressbar"
-            aria-label="Tour progress"
+            aria-label={t.progress}
             aria-valuemin={1}
             aria-valuemax={total}
             aria-valuenow={current}
@@ -238,8 +246,8 @@ export function TourOverlay({
               className="tour__button"
               onClick={() => go(current - 1)}
               disabled={current <= 1}
-              aria-label="Previous slide"
-              title="Previous (← ↑ PageUp)"
+              aria-label={t.previous}
+              title={t.previousHint}
             >
               ‹
             </button>
@@ -251,23 +259,23 @@ export function TourOverlay({
               className="tour__button"
               onClick={() => go(current + 1)}
               disabled={current >= total}
-              aria-label="Next slide"
-              title="Next (→ ↓ PageDown Space)"
+              aria-label={t.next}
+              title={t.nextHint}
             >
               ›
             </button>
-            <div className="tour__auto" role="group" aria-label="Auto-advance">
-              <span className="tour__auto-label">Auto</span>
+            <div className="tour__auto" role="group" aria-label={t.autoAdvance}>
+              <span className="tour__auto-label">{t.auto}</span>
               {AUTO_ADVANCE_CHOICES.map((choice) => (
                 <button
                   key={choice ?? 'off'}
                   type="button"
                   className="tour__chip-button"
                   aria-pressed={auto === choice}
-                  title={choice === null ? 'Auto-advance off' : `Auto-advance every ${choice} seconds`}
+                  title={choice === null ? t.autoOffHint : t.autoEveryHint(choice)}
                   onClick={() => setAuto(choice)}
                 >
-                  {choice === null ? 'Off' : `${choice} s`}
+                  {choice === null ? t.autoOff : t.seconds(choice)}
                 </button>
               ))}
             </div>
@@ -277,15 +285,15 @@ export function TourOverlay({
               className="tour__button"
               onClick={toggleFullscreen}
               aria-pressed={fullscreen}
-              aria-label="Full screen"
-              title="Full screen (F)"
+              aria-label={t.fullScreen}
+              title={t.fullScreenHint}
             >
               <svg className="tour__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" fill="none" stroke="currentColor" strokeWidth="2" />
               </svg>
             </button>
-            <button type="button" className="tour__button tour__exit" onClick={onExit} title="Leave the tour (Esc)">
-              Exit
+            <button type="button" className="tour__button tour__exit" onClick={onExit} title={t.exitHint}>
+              {t.exit}
             </button>
           </div>
         </footer>
@@ -295,7 +303,7 @@ export function TourOverlay({
       </p>
       {blanked && (
         <div className="tour__blank" data-testid="tour-blank" onClick={() => setBlanked(false)}>
-          <span className="tour__sr">Screen blanked. Press any key or click to return.</span>
+          <span className="tour__sr">{t.blanked}</span>
         </div>
       )}
     </div>
@@ -337,59 +345,78 @@ function pick(places: readonly Place[], keys: readonly string[]): Place[] {
   return keys.flatMap((key) => places.find((p) => p.key === key) ?? []);
 }
 
+function PlaceName({ place }: { place: Place }) {
+  const lang = useLang();
+  return <Named text={pickText(place.names, lang)} en={place.name} lang={lang} />;
+}
+
 function MissingSlide({ what }: { what: string }) {
+  const t = useMessages(tourMessages);
   return (
     <>
-      <h2 className="tour__title">Not in this dataset</h2>
-      <p className="tour__lead">Nothing called “{what}” is in the data.</p>
+      <h2 className="tour__title">{t.missingTitle}</h2>
+      <p className="tour__lead">{t.missing(what)}</p>
     </>
   );
 }
 
 function TitleSlide({ dataset, places }: { dataset: Dataset; places: readonly Place[] }) {
+  const lang = useLang();
+  const t = useMessages(tourMessages);
   const counts = tourCounts(dataset, places);
+  // The source's title and publisher are the dataset's words (English): marked as such in either language.
   const source = [dataset.source.title, dataset.source.publisher].filter(Boolean).join(' · ');
+  const title = datasetTitle(dataset, lang);
   return (
     <>
       <p className="tour__kicker">
-        <time dateTime={dataset.date}>{formatDate(dataset.date)}</time>
+        <time dateTime={dataset.date}>{formatDate(dataset.date, lang)}</time>
       </p>
-      <h2 className="tour__title tour__title--main">{dataset.title}</h2>
-      <p className="tour__lead">To {dataset.recipient.name}</p>
+      <h2 className="tour__title tour__title--main">
+        <Named text={title} en={dataset.title} lang={lang} />
+      </h2>
+      <p className="tour__lead">{t.to(recipientName(dataset.recipient, lang))}</p>
       <dl className="tour__counts">
         <div>
-          <dt>countries</dt>
-          <dd>{counts.countries}</dd>
+          <dt>{t.countries}</dt>
+          <dd>{formatCount(counts.countries, lang)}</dd>
         </div>
         <div>
-          <dt>{counts.organisations === 1 ? 'organisation' : 'organisations'}</dt>
-          <dd>{counts.organisations}</dd>
+          <dt>{t.organisations(counts.organisations)}</dt>
+          <dd>{formatCount(counts.organisations, lang)}</dd>
         </div>
         <div>
-          <dt>statements</dt>
-          <dd>{counts.statements}</dd>
+          <dt>{t.statements}</dt>
+          <dd>{formatCount(counts.statements, lang)}</dd>
         </div>
         <div>
-          <dt>officials</dt>
-          <dd>{counts.officials}</dd>
+          <dt>{t.officials}</dt>
+          <dd>{formatCount(counts.officials, lang)}</dd>
         </div>
       </dl>
-      <p className="tour__note">Source: {source}. Quotes and paraphrase are the source text as supplied.</p>
+      <p className="tour__note">
+        {t.sourceLabel}
+        {lang === 'en' ? source : <span lang="en">{source}</span>}
+        {t.sourceNote}
+      </p>
     </>
   );
 }
 
 function PlaceSlide({ place, legend }: { place: Place; legend: readonly LegendEntry[] }) {
+  const t = useMessages(tourMessages);
   const bodies = place.senders.length;
   return (
     <>
       <p className="tour__kicker">
-        {place.kind === 'organization' ? 'International organisation' : 'Country'}
-        {bodies > 1 ? ` · ${plural(bodies, 'body', 'bodies')} wrote` : ''}
+        {place.kind === 'organization' ? t.organisation : t.country}
+        {bodies > 1 ? t.bodiesWrote(bodies) : ''}
       </p>
-      <h2 className="tour__title">{place.name}</h2>
+      <h2 className="tour__title">
+        <PlaceName place={place} />
+      </h2>
       <ThemeChips ids={place.themes} legend={legend} />
-      {place.status === 'goodwill' && <p className="tour__note">Goodwill only: no field of cooperation named.</p>}
+      {place.status === 'goodwill' && <p className="tour__note">{t.goodwillNote}</p>}
       {place.senders.map((sender) => (
         <SenderSection key={sender.id} sender={sender} legend={legend} showBody={sender.body !== null} />
       ))}
@@ -398,13 +425,21 @@ function PlaceSlide({ place, legend }: { place: Place; legend: readonly LegendEn
 }
 
 function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: readonly LegendEntry[]; showBody: boolean }) {
+  const lang = useLang();
+  const t = useMessages(tourMessages);
+  const body = senderBody(sender, lang);
   return (
     <section className="tour__body" data-sender-id={sender.id}>
-      {showBody && <h3 className="tour__body-name">{sender.body}</h3>}
+      {showBody && body !== null && (
+        <h3 className="tour__body-name">
+          <Named text={body} en={sender.body ?? ''} lang={lang} />
+        </h3>
+      )}
       {sender.officials.length > 0 && (
-        <ul className="tour__officials" aria-label="Officials">
+        <ul className="tour__officials" aria-label={t.officialsList}>
           {sender.officials.map((official, i) => (
-            <li key={i} className="tour__official">
+            // Officials' names, ranks and titles are the article's words.
+            <li key={i} className="tour__official" lang="en">
               <span className="tour__official-name">
                 {official.rank ? `${official.rank} ` : ''}
                 {official.name}
@@ -415,7 +450,7 @@ function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: r
         </ul>
       )}
       {sender.statements.length > 0 && (
-        <ol className="tour__statements" aria-label="Statements">
+        <ol className="tour__statements" aria-label={t.statementsList}>
           {sender.statements.map((statement, k) => (
             <StatementItem
               key={k}
@@ -423,11 +458,13 @@ function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: r
               speaker={
                 // The one official just named above need not be named again on each statement.
                 statement.official === null
-                  ? (sender.body ?? sender.name)
+                  ? (body ?? sender.name)
                   : sender.officials.length > 1
                     ? (sender.officials[statement.official]?.name ?? '')
                     : ''
               }
+              // A body named in Chinese is the interface's; an official's name or an English body is the article's.
+              speakerIsEnglish={statement.official !== null || lang === 'en' || body === sender.body}
               legend={legend}
             />
           ))}
@@ -437,7 +474,18 @@ function SenderSection({ sender, legend, showBody }: { sender: Sender; legend: r
   );
 }
 
-function StatementItem({ statement, speaker, legend }: { statement: Statement; speaker: string; legend: readonly LegendEntry[] }) {
+function StatementItem({
+  statement,
+  speaker,
+  speakerIsEnglish,
+  legend,
+}: {
+  statement: Statement;
+  speaker: string;
+  speakerIsEnglish: boolean;
+  legend: readonly LegendEntry[];
+}) {
+  const t = useMessages(tourMessages);
   const pieces = highlightPhrases(
     statement.text,
     statement.themes.map((t) => t.evidence),
@@ -455,8 +503,9 @@ function StatementItem({ statement, speaker, legend }: { statement: Statement; s
     <li className={`tour__statement tour__statement--${statement.kind}`}>
       <div className="tour__statement-meta">
         <span>
-          {statement.kind === 'quote' ? 'Quoted' : 'Reported'}
-          {speaker ? ` · ${speaker}` : ''}
+          {statement.kind === 'quote' ? t.quoted : t.reported}
+          {speaker ? t.metaSeparator : ''}
+          {speaker ? speakerIsEnglish ? <span lang="en">{speaker}</span> : speaker : null}
         </span>
         <ThemeChips ids={statement.themes.map((t) => t.id)} legend={legend} small />
       </div>
@@ -474,23 +523,31 @@ function StatementItem({ statement, speaker, legend }: { statement: Statement; s
 }
 
 function ThemeSlide({ entry, places }: { entry: LegendEntry; places: readonly Place[] }) {
+  const lang = useLang();
+  const t = useMessages(tourMessages);
+  const label = entryLabel(entry, lang);
   return (
     <>
-      <p className="tour__kicker">{entry.kind === 'theme' ? 'Field of cooperation' : 'No field named'}</p>
+      <p className="tour__kicker">{entry.kind === 'theme' ? t.fieldOfCooperation : t.noFieldNamed}</p>
       <h2 className="tour__title tour__title--theme">
         <span className="tour__swatch" style={{ background: entry.colour }} aria-hidden="true" />
-        {entry.label}
+        <Named text={label} en={entry.label} lang={lang} />
       </h2>
-      <p className="tour__lead">{entry.description}</p>
-      <p className="tour__kicker">Named by {plural(places.length, 'place', 'places')}</p>
-      <ul className="tour__places" aria-label={`Places: ${entry.label}`}>
+      <p className="tour__lead">
+        <Named text={entryDescription(entry, lang)} en={entry.description} lang={lang} />
+      </p>
+      <p className="tour__kicker">{t.namedBy(places.length)}</p>
+      <ul className="tour__places" aria-label={t.placesList(label)}>
         {places.map((place) => {
           const evidence = themeEvidence(place, entry.id);
           return (
             <li key={place.key} className="tour__place">
-              <span className="tour__place-name">{place.name}</span>
+              <span className="tour__place-name">
+                <PlaceName place={place} />
+              </span>
               {evidence.length > 0 && (
-                <span className="tour__place-evidence">
+                // The words by which the place named the field: the article's.
+                <span className="tour__place-evidence" lang="en">
                   {evidence.map((phrase, i) => (
                     <span key={i}>
                       {i > 0 ? ', ' : ''}“<mark className="tour__evidence">{phrase}</mark>”
@@ -507,18 +564,25 @@ function ThemeSlide({ entry, places }: { entry: LegendEntry; places: readonly Pl
 }
 
 function ListedSlide({ legend, places }: { legend: readonly LegendEntry[]; places: readonly Place[] }) {
+  const lang = useLang();
+  const t = useMessages(tourMessages);
   const entry = legend.find((e) => e.kind === 'listed');
+  const label = slideTitle({ kind: 'listed', placeKeys: [] }, { title: '', places, legend, lang });
   return (
     <>
-      <p className="tour__kicker">{plural(places.length, 'more sender', 'more senders')}</p>
+      <p className="tour__kicker">{t.moreSenders(places.length)}</p>
       <h2 className="tour__title tour__title--theme">
         {entry && <span className="tour__swatch" style={{ background: entry.colour }} aria-hidden="true" />}
-        Also wrote
+        {label}
       </h2>
-      <p className="tour__lead">{entry?.description ?? 'Listed by the source as having sent a letter; nothing of it is quoted.'}</p>
-      <ul className="tour__listed" aria-label="Also wrote">
+      <p className="tour__lead">
+        {entry ? entryDescription(entry, lang) : t.listedDescription}
+      </p>
+      <ul className="tour__listed" aria-label={label}>
         {places.map((place) => (
-          <li key={place.key}>{place.name}</li>
+          <li key={place.key}>
+            <PlaceName place={place} />
+          </li>
         ))}
       </ul>
     </>
@@ -526,15 +590,17 @@ function ListedSlide({ legend, places }: { legend: readonly LegendEntry[]; place
 }
 
 function ThemeChips({ ids, legend, small = false }: { ids: readonly string[]; legend: readonly LegendEntry[]; small?: boolean }) {
+  const lang = useLang();
+  const t = useMessages(tourMessages);
   if (ids.length === 0) return null;
   return (
-    <ul className={`tour__chips${small ? ' tour__chips--small' : ''}`} aria-label="Fields named">
+    <ul className={`tour__chips${small ? ' tour__chips--small' : ''}`} aria-label={t.fieldsNamed}>
       {ids.map((id) => {
         const entry = legend.find((e) => e.id === id);
         return (
           <li key={id} className="tour__chip">
             <span className="tour__swatch tour__swatch--chip" style={{ background: entry?.colour }} aria-hidden="true" />
-            {entry?.label ?? id}
+            {entry ? <Named text={entryLabel(entry, lang)} en={entry.label} lang={lang} /> : id}
           </li>
         );
       })}

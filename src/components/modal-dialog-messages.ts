@@ -1,0 +1,3 @@
+import { defineMessages } from '../domain/lang';
+
+export const modalDialogMessages = defineMessages({ close: 'Close' }, { close: '关闭' });
