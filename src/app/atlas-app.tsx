@@ -10,6 +10,7 @@ import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset
 import { downloadDatasetCsv, downloadDatasetJson, provenanceNotice } from '../features/import/dataset-download';
 import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
+import { describeError } from '../data/fetch-file';
 import type { Dataset } from '../domain/dataset-schema';
 import { entryLabel, type LegendEntry } from '../domain/legend';
 import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
@@ -56,8 +57,8 @@ export function AtlasApp() {
         ? [
             ...parsedNotices,
             {
-              en: atlasMessages.en.dataLinkNotLoaded(pick(asBilingual(dataParam.reason), 'en')),
-              zh: atlasMessages.zh.dataLinkNotLoaded(pick(asBilingual(dataParam.reason), 'zh')),
+              en: atlasMessages.en.dataLinkNotLoaded(dataParam.reason.en),
+              zh: atlasMessages.zh.dataLinkNotLoaded(dataParam.reason.zh),
             },
           ]
         : parsedNotices,
@@ -96,10 +97,10 @@ export function AtlasApp() {
   }
   const loaded = imported ?? datasetQuery.data!;
   const provenance = imported
-    ? provenanceNotice(imported.origin)
+    ? provenanceNotice(imported.origin, lang)
     : isShippedDatasetUrl(datasetQuery.data!.url)
       ? null
-      : provenanceNotice(new URL(datasetQuery.data!.url).origin);
+      : provenanceNotice(new URL(datasetQuery.data!.url).origin, lang);
 
   return (
     <LangContext value={lang}>
@@ -125,11 +126,6 @@ export function AtlasApp() {
     />
     </LangContext>
   );
-}
-
-/** A reason from code that may give it in one language or both. */
-function asBilingual(text: string | Bilingual): Bilingual {
-  return typeof text === 'string' ? { en: text, zh: text } : text;
 }
 
 interface LoadedAtlasProps {
@@ -754,8 +750,8 @@ function mapDescription(places: readonly Place[], legend: readonly LegendEntry[]
   return t.mapDescription(places.length, counts.join(t.countSeparator));
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function errorMessage(error: unknown): Bilingual {
+  return describeError(error);
 }
 
 function schemeVariables(scheme: SchemeName): Record<string, string> {

@@ -3,7 +3,7 @@
  * wrong, in words a person can act on. In the offline single file, the files
  * it carries are read from inside it instead (embedded-assets.ts).
  */
-import type { Bilingual, Lang } from '../domain/lang';
+import { BilingualError, type Bilingual, type Lang } from '../domain/lang';
 import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
 
 /** The files the app loads, as people call them ("Could not load the dataset"). */
@@ -51,6 +51,7 @@ export class LoadError extends Error {
  */
 export function describeError(error: unknown): Bilingual {
   if (error instanceof LoadError) return { en: error.messageIn('en'), zh: error.messageIn('zh') };
+  if (error instanceof BilingualError) return { en: error.message, zh: error.zh };
   const detail = error instanceof Error ? error.message : String(error);
   return { en: detail, zh: `出现意外错误：${detail}` };
 }

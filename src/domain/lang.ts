@@ -50,6 +50,19 @@ export function defineMessages<T extends Record<string, Message>>(en: T, zh: NoI
   return { en, zh };
 }
 
+/**
+ * An error whose message a person reads, in both interface languages
+ * (`message` is the English, for logs and tests).
+ */
+export class BilingualError extends Error {
+  readonly zh: string;
+  constructor(text: Bilingual) {
+    super(text.en);
+    this.name = 'BilingualError';
+    this.zh = text.zh;
+  }
+}
+
 /** Picks a bilingual text, falling back to English where a dataset gives no Chinese. */
 export function pick(text: Bilingual, lang: Lang): string {
   return text[lang] || text.en;

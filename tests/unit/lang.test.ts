@@ -10,7 +10,10 @@ import {
   senderName,
   themeLabel,
 } from '../../src/domain/localized-fields';
-import dataset from '../../public/data/atlas.json';
+import raw from '../../public/data/atlas.json';
+import { datasetShape } from '../../src/domain/dataset-schema';
+
+const dataset = datasetShape.parse(raw);
 
 describe('the interface language', () => {
   it('follows the browser: any Chinese reads Chinese, English or anything else reads English', () => {

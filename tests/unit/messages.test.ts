@@ -12,7 +12,7 @@ const modules = import.meta.glob<Record<string, unknown>>('../../src/**/*-messag
 type Table = Record<string, unknown>;
 const tables: [string, Record<string, Table>][] = Object.entries(modules).flatMap(([file, exports]) =>
   Object.entries(exports)
-    .filter(([, value]) => value !== null && typeof value === 'object' && LANGS.every((lang) => lang in (value as object)))
+    .filter(([, value]) => value !== null && typeof value === 'object' && LANGS.every((lang) => lang in (value)))
     .map(([name, value]) => [`${file.replace('../../src/', '')} ${name}`, value as Record<string, Table>] as [string, Record<string, Table>]),
 );
 

@@ -6,7 +6,8 @@
  * here touches the network. Loaded on first use.
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useMessages } from '../../components/use-lang';
+import { useLang, useMessages } from '../../components/use-lang';
+import { BilingualError, type Lang } from '../../domain/lang';
 import { downloadBlob, fileNameFor } from './download-file';
 import { exportMessages } from './export-messages';
 import './export-dialog.css';
@@ -52,13 +53,15 @@ function pixels(t: Words, size: { width: number; height: number }, scale: number
   return t.pixels(Math.round(size.width * scale), Math.round(size.height * scale));
 }
 
-function messageOf(t: Words, error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+function messageOf(t: Words, lang: Lang, error: unknown): string {
+  const text =
+    error instanceof BilingualError && lang === 'zh' ? error.zh : error instanceof Error ? error.message : String(error);
   return text.trim() || t.unknownError;
 }
 
 export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, renderPng, onClose }: ExportDialogProps) {
   const t = useMessages(exportMessages);
+  const lang = useLang();
   const ref = useRef<HTMLDialogElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -90,9 +93,9 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
       const svg = renderSvg({ title: previewTitle, width: mapWidth, height: mapHeight });
       return { svg, size: svgPixelSize(svg) ?? { width: mapWidth, height: mapHeight }, error: null };
     } catch (error) {
-      return { svg: null, size: { width: mapWidth, height: mapHeight }, error: messageOf(t, error) };
+      return { svg: null, size: { width: mapWidth, height: mapHeight }, error: messageOf(t, lang, error) };
     }
-  }, [renderSvg, previewTitle, mapWidth, mapHeight, t]);
+  }, [renderSvg, previewTitle, mapWidth, mapHeight, t, lang]);
   const previewUrl = useMemo(
     () => (preview.svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}` : null),
     [preview.svg],
@@ -127,7 +130,7 @@ export function ExportDialog({ defaultTitle, mapWidth, mapHeight, renderSvg, ren
       if (open.current) {
         setStatus({
           kind: 'error',
-          text: t.failed(what, messageOf(t, error), format.kind === 'png' && format.scale > 1),
+          text: t.failed(what, messageOf(t, lang, error), format.kind === 'png' && format.scale > 1),
         });
       }
     } finally {

@@ -8,7 +8,7 @@ export const legendMessages = defineMessages(
     hideLegend: 'Hide the legend',
     filtering: (n: number) => `Showing places that name any of ${n} selected. Others are faded.`,
     overview: (places: number) => `${places} places, coloured by the most specific field they name. Select to filter.`,
-    places: (n: number) => (n === 1 ? ' place' : ' places'),
+    places: (n: number): string => (n === 1 ? ' place' : ' places'),
     whatItMeans: (label: string) => `What "${label}" means`,
   },
   {
@@ -18,7 +18,7 @@ export const legendMessages = defineMessages(
     hideLegend: '收起图例',
     filtering: (n: number) => `显示提及所选 ${n} 个领域中任一领域的国家和国际组织，其余淡化显示。`,
     overview: (places: number) => `共 ${places} 个国家和国际组织，按所提及的最具体的合作领域着色。点选可筛选。`,
-    places: () => ' 个',
+    places: (): string => ' 个',
     whatItMeans: (label: string) => `“${label}”的含义`,
   },
 );
