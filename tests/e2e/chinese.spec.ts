@@ -24,7 +24,7 @@ const drugs = dataset.themes.find((t) => t.id === 'drug_control')!;
  */
 const ALLOWED_LATIN = new Set([
   'English', 'PNG', 'SVG', 'CSV', 'JSON', 'HTML', 'URL', 'WebGL', 'Natural', 'Earth', 'Enter', 'Esc', 'Tab', 'Shift',
-  'iframe', 'px', 'INTERPOL', 'PgUp', 'PgDn', 'Home', 'End', 'Space', 'ID', 'zh', 'en', 'lang', 'mode', 'present',
+  'iframe', 'px', 'INTERPOL', 'PageUp', 'PageDown', 'Home', 'End', 'Space', 'ID', 'zh', 'en', 'lang', 'mode', 'present',
 ]);
 
 /**
@@ -43,11 +43,11 @@ async function englishLeftovers(page: Page): Promise<string[]> {
       out.push(node.textContent ?? '');
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-roledescription]')) {
-      if (inEnglish(el) && !el.hasAttribute('aria-label')) continue;
+      // An element marked English (an official's name, the switch back to English) is labelled in English.
+      if (inEnglish(el)) continue;
       for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription']) {
         const value = el.getAttribute(name);
-        // An element marked English may still carry a Chinese label for its role (the switch back to English is the exception).
-        if (value && !(inEnglish(el) && name !== 'aria-label')) out.push(value);
+        if (value) out.push(value);
       }
     }
     return out;

@@ -15,7 +15,8 @@ import {
 import { setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useMessages } from '../../components/use-lang';
+import { useLang, useMessages } from '../../components/use-lang';
+import type { Lang } from '../../domain/lang';
 import type { Borders, Countries } from '../../data/get-countries';
 import type { Bounds } from '../../domain/map-model';
 import type { Camera } from '../../domain/url-state';
@@ -112,9 +113,15 @@ const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
 // Borders load on their own; an empty source until then keeps the layer order fixed.
 const NO_BORDERS: Borders = { type: 'FeatureCollection', features: [] };
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
+// MapLibre's own UI strings, read once at construction (module constants: props are compared by reference).
+const MAP_LOCALES: Readonly<Record<Lang, Record<string, string>>> = {
+  en: { 'Map.Title': mapMessages.en.mapTitle },
+  zh: { 'Map.Title': mapMessages.zh.mapTitle },
+};
 
 export function MapView(props: MapViewProps) {
   const t = useMessages(mapMessages);
+  const lang = useLang();
   const {
     countries,
     borders,
@@ -390,6 +397,7 @@ export function MapView(props: MapViewProps) {
         mapStyle={BASE_STYLES[scheme]}
         initialViewState={initialView}
         keyboard={false}
+        locale={MAP_LOCALES[lang]}
         onMoveStart={handleMoveStart}
         onMoveEnd={handleMoveEnd}
         interactiveLayerIds={INTERACTIVE_LAYERS}
