@@ -1083,6 +1083,7 @@ function build(article: string): Dataset {
     date: '2021-01-10',
     source: {
       title: 'Source text as supplied (untitled English news report)',
+      title_zh: '所提供的原文（无标题的英文新闻报道）',
       file: 'source/article.txt',
     },
     recipient: {

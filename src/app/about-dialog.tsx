@@ -2,7 +2,7 @@
 import { ModalDialog } from '../components/modal-dialog';
 import { useLang, useMessages } from '../components/use-lang';
 import type { Dataset } from '../domain/dataset-schema';
-import { datasetTitle, formatDay } from '../domain/localized-fields';
+import { datasetTitle, formatDay, sourceTitle } from '../domain/localized-fields';
 import type { Place } from '../domain/places';
 import { OfflineCopyButton } from '../features/offline/offline-copy-button';
 import { aboutMessages } from './about-messages';
@@ -24,8 +24,9 @@ export function AboutDialog({
   const quotes = dataset.senders.reduce((n, s) => n + s.statements.filter((t) => t.kind === 'quote').length, 0);
   const { source } = dataset;
   const title = datasetTitle(dataset, lang);
-  // The source's title and publisher are the dataset's words: English, and marked so in a Chinese interface.
-  const sourceName = `${source.title}${source.publisher ? `, ${source.publisher}` : ''}`;
+  // The source's description may come in Chinese; its publisher is the dataset's words (English, marked so).
+  const described = sourceTitle(source, lang);
+  const sourceName = `${described}${source.publisher ? `, ${source.publisher}` : ''}`;
   const published = source.published ? (lang === 'en' ? source.published : formatDay(source.published, lang)) : null;
   return (
     <ModalDialog title={t.heading} onClose={onClose} className="about">
@@ -36,7 +37,7 @@ export function AboutDialog({
       </p>
       <h3>{t.source}</h3>
       <p>
-        {lang === 'en' ? sourceName : <span lang="en">{sourceName}</span>}
+        {lang !== 'en' && described === source.title ? <span lang="en">{sourceName}</span> : sourceName}
         {published ? `${t.sourceListSeparator}${published}` : ''}
         {t.sourceEnd}
         {source.url ? (

@@ -14,7 +14,7 @@ import { describeError } from '../data/fetch-file';
 import type { Dataset } from '../domain/dataset-schema';
 import { entryLabel, type LegendEntry } from '../domain/legend';
 import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
-import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody } from '../domain/localized-fields';
+import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody, sourceTitle } from '../domain/localized-fields';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
@@ -648,7 +648,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 .map((e) => ({ label: entryLabel(e, lang), colour: e.colour, count: e.count })),
               selected: selectedPlace ? { name: pick(selectedPlace.names, lang), iso3: selectedPlace.iso3 } : null,
               markers: model.markers.map((m) => ({ ...m, selected: m.key === selectedPlace?.key })),
-              credit: `${t.credit(dataset.source.title)}${provenance ? ` ${provenance}` : ''}`,
+              credit: `${t.credit(sourceTitle(dataset.source, lang))}${provenance ? ` ${provenance}` : ''}`,
             }}
             onClose={() => setDialog(null)}
           />

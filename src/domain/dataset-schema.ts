@@ -101,6 +101,7 @@ export const datasetShape = z.object({
   date: z.iso.date().describe('the day of the event, ISO 8601'),
   source: z.object({
     title: nonEmpty,
+    title_zh: z.string().nullish(),
     file: z.string().nullish().describe('path of the source text, relative to the dataset'),
     publisher: z.string().nullish(),
     url: z.url().nullish(),

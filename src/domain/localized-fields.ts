@@ -41,6 +41,11 @@ export function datasetTitle(dataset: Pick<Dataset, 'title' | 'title_zh'>, lang:
   return localized(dataset.title, dataset.title_zh, lang);
 }
 
+/** The source's description (not the article's words: the source gives no title). */
+export function sourceTitle(source: Pick<Dataset['source'], 'title' | 'title_zh'>, lang: Lang): string {
+  return localized(source.title, source.title_zh, lang);
+}
+
 export function recipientName(recipient: Pick<Dataset['recipient'], 'name' | 'name_zh'>, lang: Lang): string {
   return localized(recipient.name, recipient.name_zh, lang);
 }

@@ -9,7 +9,7 @@ import { useLang, useMessages } from '../../components/use-lang';
 import type { Dataset, Sender, Statement } from '../../domain/dataset-schema';
 import { LANG_TAGS, pick as pickText, type Lang } from '../../domain/lang';
 import { entryDescription, entryLabel, type LegendEntry } from '../../domain/legend';
-import { datasetTitle, formatCount, formatDay, recipientName, senderBody } from '../../domain/localized-fields';
+import { datasetTitle, formatCount, formatDay, recipientName, senderBody, sourceTitle } from '../../domain/localized-fields';
 import type { Place } from '../../domain/places';
 import { highlightPhrases } from '../../domain/source-text';
 import {
@@ -365,7 +365,8 @@ function TitleSlide({ dataset, places }: { dataset: Dataset; places: readonly Pl
   const t = useMessages(tourMessages);
   const counts = tourCounts(dataset, places);
   // The source's title and publisher are the dataset's words (English): marked as such in either language.
-  const source = [dataset.source.title, dataset.source.publisher].filter(Boolean).join(' · ');
+  const described = sourceTitle(dataset.source, lang);
+  const source = [described, dataset.source.publisher].filter(Boolean).join(' · ');
   const title = datasetTitle(dataset, lang);
   return (
     <>
@@ -396,7 +397,7 @@ function TitleSlide({ dataset, places }: { dataset: Dataset; places: readonly Pl
       </dl>
       <p className="tour__note">
         {t.sourceLabel}
-        {lang === 'en' ? source : <span lang="en">{source}</span>}
+        {lang === 'en' || described !== dataset.source.title ? source : <span lang="en">{source}</span>}
         {t.sourceNote}
       </p>
     </>
