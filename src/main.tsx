@@ -1,5 +1,5 @@
 // First: zod must not try `new Function` (a CSP violation) before anything defines a schema.
-import './data/zod-jitless';
+import './domain/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-import './zod-jitless';
+import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { formatProblemBilingual, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';

@@ -9,6 +9,8 @@
  * Field names are for the general case ("who wrote to us, and about what"),
  * not for this one article.
  */
+// First: zod must not probe `new Function` under the CSP (see zod-jitless.ts).
+import './zod-jitless';
 import { z } from 'zod';
 import { isKnownIso3 } from './iso-codes';
 

@@ -6,6 +6,6 @@ export const OFFICIAL_LEVEL_LABELS: Readonly<Record<OfficialLevel, { en: string;
   deputy_minister: { en: 'Deputy minister', zh: '副部长级' },
   police_chief: { en: 'Head of police', zh: '警察机构负责人' },
   senior_officer: { en: 'Senior officer', zh: '高级警官' },
-  ambassador: { en: 'Ambassador', zh: '驻华大使' },
+  ambassador: { en: 'Ambassador', zh: '大使' },
   international: { en: 'International organisation', zh: '国际组织官员' },
 };

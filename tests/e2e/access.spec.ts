@@ -111,7 +111,7 @@ test.describe('keyboard only', () => {
     await expectVisibleFocus(page, 'the search box');
 
     // The header's buttons, in reading order, right after the search box.
-    for (const name of ['List view', 'Present', 'Switch to dark colours', 'Share', 'Export', 'Open data', 'About & source']) {
+    for (const name of ['List view', 'Present', 'Switch to dark colours', '切换到中文', 'Share', 'Export', 'Open data', 'About & source']) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       expect(f.name, 'header buttons follow the search box in order').toBe(name);

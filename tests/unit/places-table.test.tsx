@@ -231,11 +231,11 @@ describe('PlacesTable in Chinese', () => {
     const cells = within(row).getAllByRole('cell');
     expect(cells[0]!.textContent).toBe('缅甸驻华大使馆');
     expect(cells[1]!.textContent).toBe(
-      'U Myo Thant Pe — Ambassador of the Republic of the Union of Myanmar to China（驻华大使）',
+      'U Myo Thant Pe — Ambassador of the Republic of the Union of Myanmar to China（大使）',
     );
     const english = cells[1]!.querySelector('[lang="en"]')!;
     expect(english.textContent).toBe('U Myo Thant Pe — Ambassador of the Republic of the Union of Myanmar to China');
-    expect(cells[2]!.textContent).toBe('驻华大使');
+    expect(cells[2]!.textContent).toBe('大使');
     const mmr = places.find((p) => p.key === 'MMR')!;
     const themeLabels = mmr.themes.map((id) => legend.find((e) => e.id === id)!.label_zh);
     expect(within(cells[3]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(themeLabels);
@@ -274,8 +274,8 @@ describe('PlacesTable in Chinese', () => {
     expect(screen.getByRole('status').textContent).toBe(
       `显示 ${places.length} 个国家和国际组织中的 ${ministerNames.length} 个，来函官员级别为部长级。`,
     );
-    await user.click(screen.getByRole('checkbox', { name: /^驻华大使/ }));
-    expect(screen.getByRole('status').textContent).toContain('来函官员级别为部长级或驻华大使');
+    await user.click(screen.getByRole('checkbox', { name: /^大使/ }));
+    expect(screen.getByRole('status').textContent).toContain('来函官员级别为部长级或大使');
   });
 
   it("follows the legend's filter and says when nothing matches, in Chinese", () => {

@@ -322,8 +322,8 @@ describe('in Chinese', () => {
     const countries = places.filter((p) => p.kind === 'country').length;
     expect(screen.getByText('国家').parentElement?.textContent).toContain(String(countries));
     expect(screen.getByText(/引文和转述为英文原文，未经翻译/)).toBeTruthy();
-    // The source's title is the dataset's English words.
-    expect(screen.getByText(dataset.source.title).getAttribute('lang')).toBe('en');
+    // The dataset describes its source in Chinese too.
+    expect(screen.getByText(dataset.source.title_zh!, { exact: false }).closest('[lang="en"]')).toBeNull();
     expect(screen.getByTestId('tour-overlay').getAttribute('lang')).toBe('zh-Hans');
   });
 

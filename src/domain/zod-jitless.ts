@@ -6,8 +6,9 @@
  * parser, which the atlas does not need for one dataset).
  *
  * Zod decides when each object schema is built, so this must run before any
- * module that builds one: main.tsx's first import pulls it in (through
- * query-client.ts), and the modules with schemas import it first as well.
+ * module that builds one: main.tsx imports it first, and every module that
+ * defines schemas imports it first as well — the bundler may put zod and
+ * those schemas in a shared chunk that runs before main.tsx's own code.
  */
 import { config } from 'zod';
 
