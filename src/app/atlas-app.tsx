@@ -200,9 +200,22 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const cameraChanged = useCallback((camera: Camera) => {
     liveCamera.current = camera;
   }, []);
-  // MapLibre starts loading at once (its script comes in parallel with the data); the SVG map is
-  // the first paint and stays in charge until MapLibre has drawn the same view.
-  const [maplibre, setMaplibre] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const cameraNow = useCallback(() => liveCamera.current, []);
+  // The SVG map is the first paint and does everything but smooth zooming. MapLibre (most of the
+  // app's script and start-up work) loads when the person reaches for the map, or once the page
+  // has been quiet a while; the SVG map stays in charge until MapLibre has drawn the same view.
+  const [maplibre, setMaplibre] = useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+  useEffect(() => {
+    const frame = mapFrameRef.current;
+    if (!webgl || maplibre !== 'idle' || !frame) return;
+    const start = () => setMaplibre((state) => (state === 'idle' ? 'loading' : state));
+    const cancelSettled = whenSettled(start);
+    for (const type of MAP_INTENT_EVENTS) frame.addEventListener(type, start, { passive: true });
+    return () => {
+      cancelSettled();
+      for (const type of MAP_INTENT_EVENTS) frame.removeEventListener(type, start);
+    };
+  }, [webgl, maplibre]);
 
   const legendIdsForResolve = useMemo(
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
@@ -387,8 +400,13 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
               <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
                 <Suspense fallback={null}>
-                  {maplibre !== 'failed' && (
-                    <MapView countries={countries} {...mapProps} onRendered={() => setMaplibre('ready')} />
+                  {(maplibre === 'loading' || maplibre === 'ready') && (
+                    <MapView
+                      countries={countries}
+                      {...mapProps}
+                      startCamera={cameraNow}
+                      onRendered={() => setMaplibre('ready')}
+                    />
                   )}
                 </Suspense>
               </ErrorBoundary>
@@ -681,6 +699,30 @@ function LoadedAtlas(props: LoadedAtlasProps) {
 
 // The simplified-map note's dismissal is remembered under this key, whatever the language.
 const SIMPLIFIED_NOTICE = atlasMessages.en.simplified;
+/** What says a person is about to use the map: a pointer over it, a touch, the wheel, keyboard focus. */
+const MAP_INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'wheel', 'focusin'] as const;
+/** Quiet time after the page has loaded before MapLibre comes in unasked. */
+const SETTLE_MS = 3000;
+
+/** Calls back once the page has loaded and then been quiet for a while; returns a cancel. */
+function whenSettled(callback: () => void): () => void {
+  let timer = 0;
+  let idle = 0;
+  const afterLoad = () => {
+    timer = window.setTimeout(() => {
+      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(callback, { timeout: 2000 });
+      else callback();
+    }, SETTLE_MS);
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
+  return () => {
+    window.removeEventListener('load', afterLoad);
+    window.clearTimeout(timer);
+    if (idle && 'cancelIdleCallback' in window) window.cancelIdleCallback(idle);
+  };
+}
+
 const ignoreSelect = () => undefined;
 const ignoreCamera = () => undefined;
 

@@ -61,3 +61,38 @@ export function isTooSmallToClick(feature: Feature<Polygon | MultiPolygon>): boo
   const zoom = worldZoom(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
   return areaInPixels(feature, zoom) < MIN_CLICKABLE_AREA_PX2;
 }
+
+export interface RevealRequest {
+  /** The place, and where it is now in the map's pixels. */
+  lngLat: readonly [number, number];
+  at: { x: number; y: number };
+  width: number;
+  height: number;
+  /** Map pixels covered on the right (side panel) and at the bottom (bottom sheet). */
+  occludedRight: number;
+  occludedBottom: number;
+  zoom: number;
+}
+
+/**
+ * Where the camera goes so that a selected place hidden under the panel (or
+ * at the map's edge) sits in the middle of the part of the map left free; null
+ * when it is in view. As MapLibre's `easeTo({ center, zoom, offset })`: the
+ * place ends at the viewport centre plus `offset`. Without world copies the
+ * camera cannot pan past the world's edge, so the zoom is raised until the
+ * place can reach that point. Both map renderers use this, so they agree.
+ */
+export function revealPlace(request: RevealRequest): { zoom: number; offset: [number, number] } | null {
+  const { lngLat, at, width, height, occludedRight, occludedBottom } = request;
+  const margin = 40;
+  const hidden =
+    at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - occludedBottom - margin;
+  if (!hidden) return null;
+  const targetX = (width - occludedRight) / 2;
+  const fromWest = (lngLat[0] + 180) / 360;
+  const worldWidth = Math.max((width - targetX) / Math.max(1 - fromWest, 0.01), targetX / Math.max(fromWest, 0.01));
+  return {
+    zoom: Math.min(5, Math.max(request.zoom, 2.2, Math.log2(worldWidth / TILE_SIZE))),
+    offset: [-occludedRight / 2, -occludedBottom / 2],
+  };
+}

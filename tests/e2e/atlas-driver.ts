@@ -39,8 +39,18 @@ export class AtlasDriver {
     await this.page.goto(`./${search}`);
   }
 
-  /** Waits until MapLibre has really drawn country features (not merely fired `idle`). */
+  /**
+   * Waits until MapLibre has really drawn country features (not merely fired `idle`).
+   * MapLibre comes in when a person reaches for the map (or the page has been quiet a
+   * while): the pointer passes over the map, as a person's would, then moves off it so
+   * that no hover highlight changes the colours a test reads.
+   */
   async waitForMap() {
+    const frame = await this.page.locator('.atlas__map').boundingBox();
+    if (frame) {
+      await this.page.mouse.move(frame.x + frame.width / 2, frame.y + Math.min(frame.height * 0.15, 60));
+      await this.page.mouse.move(0, 0);
+    }
     await this.page.waitForFunction(
       () => {
         const map = window.__atlasMap as

@@ -23,7 +23,7 @@ import type { Camera } from '../../domain/url-state';
 import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import type { SchemeName } from '../../domain/palette';
 import { SCHEMES } from '../../domain/palette';
-import { WORLD_BOUNDS } from '../../domain/world-view';
+import { revealPlace, WORLD_BOUNDS } from '../../domain/world-view';
 import { roundCamera } from '../../domain/url-state';
 import {
   BASE_STYLES,
@@ -94,6 +94,8 @@ export interface MapViewProps {
   onCameraChange?: (camera: Camera) => void;
   /** Called once MapLibre has drawn the countries (not merely fired `load` or `idle`). */
   onRendered?: () => void;
+  /** Where to start, if not at `camera`: the view the SVG map shows as MapLibre takes over (read once, at mount). */
+  startCamera?: () => Camera | null;
 }
 
 interface Hover {
@@ -150,9 +152,10 @@ export function MapView(props: MapViewProps) {
   } = props;
   const reportedRendered = useRef(false);
   const [loaded, setLoaded] = useState(false);
-  const [initialView] = useState(() =>
-    camera ? { longitude: camera.lng, latitude: camera.lat, zoom: camera.zoom } : INITIAL_VIEW,
-  );
+  const [initialView] = useState(() => {
+    const start = props.startCamera?.() ?? camera;
+    return start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW;
+  });
   const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
   const userMoving = useRef(false);
   const mapRef = useRef<MapRef>(null);
@@ -275,26 +278,17 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current?.getMap();
     const point = selectedKey ? placePoints.get(selectedKey) : undefined;
     if (!map || !loaded || !point) return;
-    const at = map.project(point);
-    const width = map.getCanvas().clientWidth;
-    const height = map.getCanvas().clientHeight;
-    const margin = 40;
-    const hidden =
-      at.x > width - occludedRight - margin || at.x < margin || at.y < margin || at.y > height - occludedBottom - margin;
-    if (hidden) {
-      // An offset rather than padding (MapLibre keeps an easeTo padding for good). Without world
-      // copies MapLibre will not pan past the world's edge, so zoom in far enough that the place
-      // can sit in the middle of the part of the map the panel leaves free.
-      const targetX = (width - occludedRight) / 2;
-      const fromWest = (point[0] + 180) / 360;
-      const worldWidth = Math.max((width - targetX) / Math.max(1 - fromWest, 0.01), targetX / Math.max(fromWest, 0.01));
-      map.easeTo({
-        center: point,
-        zoom: Math.min(5, Math.max(map.getZoom(), 2.2, Math.log2(worldWidth / 512))),
-        offset: [-occludedRight / 2, -occludedBottom / 2],
-        duration: reducedMotion ? 0 : 600,
-      });
-    }
+    const reveal = revealPlace({
+      lngLat: point,
+      at: map.project(point),
+      width: map.getCanvas().clientWidth,
+      height: map.getCanvas().clientHeight,
+      occludedRight,
+      occludedBottom,
+      zoom: map.getZoom(),
+    });
+    // An offset rather than padding: MapLibre keeps an easeTo padding for good.
+    if (reveal) map.easeTo({ center: point, zoom: reveal.zoom, offset: reveal.offset, duration: reducedMotion ? 0 : 600 });
     // Only a new selection moves the map; later changes of the panel width do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedKey, loaded]);

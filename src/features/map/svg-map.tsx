@@ -14,6 +14,7 @@ import { useMessages } from '../../components/use-lang';
 import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import { SCHEMES } from '../../domain/palette';
 import { roundCamera, type Camera } from '../../domain/url-state';
+import { revealPlace } from '../../domain/world-view';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
 import {
@@ -27,6 +28,7 @@ import {
   viewForBounds,
   viewForCamera,
   viewOfTransform,
+  unprojectPoint,
   worldView,
   type ScreenTransform,
 } from './svg-map-geometry';
@@ -124,6 +126,9 @@ export function SvgMap(props: MapViewProps) {
     focusPadding,
     onKeyboardPlace,
     ariaLabel,
+    occludedRight = 0,
+    occludedBottom = 0,
+    onCameraChange,
   } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -135,6 +140,7 @@ export function SvgMap(props: MapViewProps) {
   const [hoverIso3, setHoverIso3] = useState<string | null>(null);
   const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
   const [appliedFocus, setAppliedFocus] = useState<string | null>(null);
+  const [revealedKey, setRevealedKey] = useState<string | null>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const gesture = useRef({ startX: 0, startY: 0, start: IDENTITY_TRANSFORM, moved: false, pinch: null as number | null });
   const wheelTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -169,6 +175,36 @@ export function SvgMap(props: MapViewProps) {
       setMoved({ lng: view.center[0], lat: view.center[1], zoom: view.zoom });
     }
   }
+
+  // A new selection hidden under the panel is brought into the free part of the map, as MapLibre
+  // does (the same rule), so that MapLibre takes over exactly this view.
+  if (selectedKey !== revealedKey && size && base) {
+    setRevealedKey(selectedKey);
+    const point = selectedKey ? placePoints.get(selectedKey) : undefined;
+    if (point && !focus) {
+      const current = viewOfTransform(transform, base);
+      const [x, y] = projectPoint(point, current);
+      const reveal = revealPlace({
+        lngLat: point,
+        at: { x, y },
+        width: size.width,
+        height: size.height,
+        occludedRight,
+        occludedBottom,
+        zoom: current.zoom,
+      });
+      if (reveal) {
+        const centred = viewForCamera(point, reveal.zoom, size.width, size.height);
+        const [lng, lat] = unprojectPoint([size.width / 2 - reveal.offset[0], size.height / 2 - reveal.offset[1]], centred);
+        setMoved({ lng, lat, zoom: reveal.zoom });
+      }
+    }
+  }
+
+  // Where the SVG map is, for export and for MapLibre to start from when it takes over.
+  useEffect(() => {
+    if (shown) onCameraChange?.(shown);
+  }, [shown, onCameraChange]);
 
   const move = useCallback(
     (next: ScreenTransform) => {

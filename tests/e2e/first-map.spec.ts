@@ -1,0 +1,143 @@
+/**
+ * The first map is SVG, coloured and clickable before MapLibre's script is
+ * even requested; MapLibre comes in when a person reaches for the map or once
+ * the page has settled, and takes over the same view, selection and filter.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './atlas-driver';
+
+const VIETNAM = 'vnm-ministry-of-public-security';
+
+/** Records when the page asks for MapLibre's code (the lazy map chunk or MapLibre itself). */
+function watchMapLibreRequests(page: Page): number[] {
+  const times: number[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/(maplibre-gl|map-view)[^/]*\.js/.test(request.url())) times.push(Date.now());
+  });
+  return times;
+}
+
+/** A country's box on screen, from the SVG map's paths or from MapLibre's projection of the same shapes. */
+async function countryBox(page: Page, iso3: string, from: 'svg' | 'maplibre') {
+  return page.evaluate(([code, source]) => {
+    if (source === 'svg') {
+      const boxes = [...document.querySelectorAll(`[data-testid="svg-map"] path[data-iso3="${code}"]`)].map((p) =>
+        p.getBoundingClientRect(),
+      );
+      return {
+        left: Math.min(...boxes.map((b) => b.left)),
+        right: Math.max(...boxes.map((b) => b.right)),
+        top: Math.min(...boxes.map((b) => b.top)),
+        bottom: Math.max(...boxes.map((b) => b.bottom)),
+      };
+    }
+    type Feature = { properties: { iso3: string | null }; geometry: { coordinates: unknown } };
+    const map = window.__atlasMap as {
+      querySourceFeatures(source: string): Feature[];
+      project(lngLat: [number, number]): { x: number; y: number };
+      getCanvas(): HTMLCanvasElement;
+    };
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const points: { x: number; y: number }[] = [];
+    const collect = (c: unknown) => {
+      if (Array.isArray(c) && typeof c[0] === 'number') points.push(map.project(c as [number, number]));
+      else if (Array.isArray(c)) c.forEach(collect);
+    };
+    map.querySourceFeatures('countries').filter((f) => f.properties.iso3 === code).forEach((f) => collect(f.geometry.coordinates));
+    return {
+      left: canvas.left + Math.min(...points.map((p) => p.x)),
+      right: canvas.left + Math.max(...points.map((p) => p.x)),
+      top: canvas.top + Math.min(...points.map((p) => p.y)),
+      bottom: canvas.top + Math.max(...points.map((p) => p.y)),
+    };
+  }, [iso3, from] as const);
+}
+
+test.describe('the first map', () => {
+  test('is SVG, coloured by the filter and clickable before MapLibre has drawn anything', async ({ page, atlas }) => {
+    await atlas.open(`?themes=drug_control`);
+    const svgMap = page.getByTestId('svg-map');
+    await expect(svgMap).toBeVisible();
+    const fill = (iso3: string) => page.locator(`[data-testid="svg-map"] path[data-iso3="${iso3}"]`).first().getAttribute('fill');
+    const drugSwatch = await page
+      .locator('[data-legend-id="drug_control"] .legend__swatch')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const hex = `#${drugSwatch.match(/\d+/g)!.map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    expect(await fill('AUS')).toBe(hex);
+    expect(await fill('MNG')).not.toBe(hex);
+
+    // A click lands on the SVG map (MapLibre, asked for by the same pointer, is not drawn yet).
+    // A point on Australia's mainland that nothing covers (its box also holds far islands).
+    const point = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('[data-testid="svg-map"] path[data-iso3="AUS"]')].map((p) => p.getBoundingClientRect());
+      const box = boxes.reduce((a, b) => (a.width * a.height > b.width * b.height ? a : b));
+      for (let i = 5; i < 20; i++) {
+        for (let j = 5; j < 20; j++) {
+          const x = box.left + (box.width * i) / 25;
+          const y = box.top + (box.height * j) / 25;
+          if ((document.elementFromPoint(x, y))?.getAttribute('data-iso3') === 'AUS') return { x, y };
+        }
+      }
+      throw new Error('no uncovered point on Australia');
+    });
+    await page.mouse.click(point.x, point.y);
+    await expect(atlas.panel().getByRole('heading', { name: 'Australia', exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/sender=aus-/);
+  });
+
+  test('MapLibre is not requested at load; a pointer over the map requests it at once, and it takes over the same view, selection and filter', async ({
+    atlas,
+    page,
+  }) => {
+    const requests = watchMapLibreRequests(page);
+    await atlas.open(`?sender=${VIETNAM}&themes=drug_control`);
+    await expect(page.getByTestId('svg-map')).toBeVisible();
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    await page.waitForLoadState('load');
+    const loadedAt = Date.now();
+    await page.waitForTimeout(800);
+    expect(requests, 'no MapLibre code before the map is reached for').toEqual([]);
+    const before = await countryBox(page, 'VNM', 'svg');
+
+    const frame = (await page.locator('.atlas__map').boundingBox())!;
+    const hoveredAt = Date.now();
+    await page.mouse.move(frame.x + frame.width / 3, frame.y + 40);
+    await expect.poll(() => requests.length, { timeout: 2_000 }).toBeGreaterThan(0);
+    // Asked for because of the pointer, well before the page's quiet-time fallback.
+    expect(requests[0]! - hoveredAt).toBeLessThan(1_500);
+    expect(requests[0]! - loadedAt).toBeLessThan(3_000);
+
+    await page.mouse.move(0, 0);
+    await atlas.waitForMap();
+    await expect(page.getByTestId('svg-map')).toHaveCount(0);
+    await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+    // Same view: Vietnam (in view: MapLibre holds only the tiles on screen) sits where the SVG map drew it, within a few pixels.
+    const after = await countryBox(page, 'VNM', 'maplibre');
+    for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+      expect(Math.abs(after[side] - before[side]), `Vietnam's ${side} edge moved`).toBeLessThanOrEqual(4);
+    }
+    // Selection and filter kept.
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(new RegExp(`sender=${VIETNAM}`));
+  });
+
+  test('untouched, MapLibre still comes in once the page has settled', async ({ atlas, page }) => {
+    const requests = watchMapLibreRequests(page);
+    await atlas.open();
+    await expect(page.getByTestId('svg-map')).toBeVisible();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1_000);
+    expect(requests).toEqual([]);
+    await expect.poll(() => requests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForFunction(
+      () => {
+        const map = window.__atlasMap as { queryRenderedFeatures(o: object): unknown[]; getLayer(id: string): unknown } | undefined;
+        return Boolean(map?.getLayer('country-fill') && map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 0);
+      },
+      null,
+      { timeout: 60_000, polling: 250 },
+    );
+    await expect(page.getByTestId('svg-map')).toHaveCount(0);
+  });
+});
