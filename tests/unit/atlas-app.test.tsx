@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AtlasApp } from '../../src/app/atlas-app';
@@ -84,6 +84,13 @@ function renderApp(search = '') {
   return userEvent.setup({ pointerEventsCheck: 0 });
 }
 
+/** The (stubbed) MapLibre view comes in when a person reaches for the map, as the real one does. */
+async function reachForMap() {
+  await waitFor(() => expect(document.querySelector('.atlas__map')).not.toBeNull());
+  fireEvent.pointerOver(document.querySelector('.atlas__map')!);
+  return screen.findByText('Map place VNM');
+}
+
 const TITLE = "Congratulations from abroad on the first Chinese People's Police Day";
 const labelOf = (id: string) => atlas.themes.find((t) => t.id === id)!.label;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,6 +100,16 @@ const legendToggle = (id: string) =>
 const search = () => new URLSearchParams(window.location.search);
 
 describe('AtlasApp', () => {
+  it('keeps MapLibre out until the map is reached for: the SVG map serves the first view', async () => {
+    renderApp();
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-testid="svg-map"]')).not.toBeNull());
+    expect(mapProps.current, 'MapLibre view mounted before anyone reached for the map').toBeNull();
+    fireEvent.pointerOver(document.querySelector('.atlas__map')!);
+    expect(await screen.findByTestId('map-stub')).toBeTruthy();
+    expect(mapProps.current).not.toBeNull();
+  });
+
   it('loads: shows a loading state, then the title, legend and map', async () => {
     renderApp();
     expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
@@ -101,7 +118,7 @@ describe('AtlasApp', () => {
     const orgs = atlas.senders.filter((s) => s.kind === 'organization').length;
     expect(screen.getByText(new RegExp(`${countries} countries and ${orgs} international organisations wrote`))).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Fields of cooperation' })).toBeTruthy();
-    expect(await screen.findByText('Map place VNM')).toBeTruthy();
+    expect(await reachForMap()).toBeTruthy();
     expect(screen.getByText('Map place interpol-general-secretariat')).toBeTruthy();
     expect(requested.some((p) => p.endsWith('/data/atlas.json'))).toBe(true);
     expect(requested.some((p) => p.endsWith('/geo/countries.geojson'))).toBe(true);
@@ -112,7 +129,7 @@ describe('AtlasApp', () => {
 
   it('opens the panel when a country is clicked and writes its first body to the URL', async () => {
     const user = renderApp();
-    await user.click(await screen.findByText('Map place VNM'));
+    await user.click(await reachForMap());
     const panel = await screen.findByTestId('sender-panel');
     expect(within(panel).getByRole('heading', { level: 2, name: 'Vietnam' })).toBeTruthy();
     expect(within(panel).getByText(/Member of Political Bureau of the Central Committee/)).toBeTruthy();
@@ -139,7 +156,7 @@ describe('AtlasApp', () => {
 
   it('closes the panel with Esc, with the close button and by clicking the sea', async () => {
     const user = renderApp();
-    await user.click(await screen.findByText('Map place VNM'));
+    await user.click(await reachForMap());
     expect(await screen.findByTestId('sender-panel')).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('sender-panel')).toBeNull();
@@ -158,7 +175,7 @@ describe('AtlasApp', () => {
 
   it('writes the theme filter to the URL in legend order and recolours the map', async () => {
     const user = renderApp();
-    await screen.findByText('Map place VNM');
+    await reachForMap();
     const before = mapProps.current!.colourByIso3;
     const mongolia = before.get('MNG');
 
@@ -193,7 +210,7 @@ describe('AtlasApp', () => {
 
   it('follows back and forward', async () => {
     const user = renderApp();
-    await user.click(await screen.findByText('Map place VNM'));
+    await user.click(await reachForMap());
     await user.click(screen.getByText('Map place MNG'));
     expect(search().get('sender')).toBe('mng-national-police-agency');
     window.history.replaceState(null, '', '/?sender=vnm-ministry-of-public-security');
