@@ -12,9 +12,9 @@ import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
 import { describeError } from '../data/fetch-file';
 import type { Dataset } from '../domain/dataset-schema';
-import { entryLabel, type LegendEntry } from '../domain/legend';
+import type { LegendEntry } from '../domain/legend';
 import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
-import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody, sourceTitle } from '../domain/localized-fields';
+import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody, sourceTitle, themeLabel } from '../domain/localized-fields';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
@@ -387,7 +387,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const map = countries ? (
     <ErrorBoundary
       fallbackRender={({ error, resetErrorBoundary }) => (
-        <PartFailure what={t.theMap} message={errorMessage(error)} onRetry={resetErrorBoundary} />
+        <PartFailure what={t.theMap} message={describeError(error)} onRetry={resetErrorBoundary} />
       )}
     >
       {webgl ? (
@@ -420,7 +420,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   ) : countriesState === 'loading' ? (
     <LoadingScreen what={t.loadingShapes} inline />
   ) : (
-    <PartFailure what={t.theShapes} message={errorMessage(countriesError)} onRetry={retryCountries} />
+    <PartFailure what={t.theShapes} message={describeError(countriesError)} onRetry={retryCountries} />
   );
 
   return (
@@ -522,7 +522,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </div>
             <ErrorBoundary
               fallbackRender={({ error, resetErrorBoundary }) => (
-                <PartFailure what={t.theList} message={errorMessage(error)} onRetry={resetErrorBoundary} />
+                <PartFailure what={t.theList} message={describeError(error)} onRetry={resetErrorBoundary} />
               )}
             >
               <PlacesTable
@@ -551,7 +551,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
           ) : (
             <ErrorBoundary
               fallbackRender={({ error, resetErrorBoundary }) => (
-                <PartFailure what={t.theLegend} message={errorMessage(error)} onRetry={resetErrorBoundary} />
+                <PartFailure what={t.theLegend} message={describeError(error)} onRetry={resetErrorBoundary} />
               )}
             >
               <ThemeLegend
@@ -574,7 +574,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               fallbackRender={({ error }) => (
                 <PartFailure
                   what={t.thePanel}
-                  message={errorMessage(error)}
+                  message={describeError(error)}
                   onRetry={() => selectPlace(null)}
                   retryLabel={t.close}
                 />
@@ -601,7 +601,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             fallbackRender={({ error }) => (
               <PartFailure
                 what={t.theTour}
-                message={errorMessage(error)}
+                message={describeError(error)}
                 onRetry={() => update({ mode: 'explore', slide: null })}
                 retryLabel={t.leaveTour}
               />
@@ -663,7 +663,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               subtitle,
               legend: legend
                 .filter((e) => e.count > 0 && (selectedThemes.size === 0 || selectedThemes.has(e.id)))
-                .map((e) => ({ label: entryLabel(e, lang), colour: e.colour, count: e.count })),
+                .map((e) => ({ label: themeLabel(e, lang), colour: e.colour, count: e.count })),
               selected: selectedPlace ? { name: pick(selectedPlace.names, lang), iso3: selectedPlace.iso3 } : null,
               markers: model.markers.map((m) => ({ ...m, selected: m.key === selectedPlace?.key })),
               credit: `${t.credit(sourceTitle(dataset.source, lang))}${provenance ? ` ${provenance}` : ''}`,
@@ -766,7 +766,7 @@ function LanguageSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: Lang)
 
 function legendLabel(legend: readonly LegendEntry[], id: string, lang: Lang): string {
   const entry = legend.find((e) => e.id === id);
-  return entry ? entryLabel(entry, lang) : id;
+  return entry ? themeLabel(entry, lang) : id;
 }
 
 function describe(place: Place, legend: readonly LegendEntry[], lang: Lang): { title: string; lines: string[] } {
@@ -788,12 +788,8 @@ function filterAnnouncement(selected: readonly string[], legend: readonly Legend
 
 function mapDescription(places: readonly Place[], legend: readonly LegendEntry[], lang: Lang): string {
   const t = atlasMessages[lang];
-  const counts = legend.filter((e) => e.count > 0).map((e) => t.count(entryLabel(e, lang), e.count));
+  const counts = legend.filter((e) => e.count > 0).map((e) => t.count(themeLabel(e, lang), e.count));
   return t.mapDescription(places.length, counts.join(t.countSeparator));
-}
-
-function errorMessage(error: unknown): Bilingual {
-  return describeError(error);
 }
 
 function schemeVariables(scheme: SchemeName): Record<string, string> {

@@ -2,7 +2,6 @@ import { defineMessages } from '../domain/lang';
 
 export const atlasMessages = defineMessages(
   {
-    productName: 'Police Cooperation Atlas',
     loadingDataset: 'the dataset',
     loadingShapes: 'the map shapes',
     loadingTour: 'the tour',
@@ -57,7 +56,6 @@ export const atlasMessages = defineMessages(
     dataLinkNotLoaded: (reason: string) => `The data link was not loaded: ${reason}`,
   },
   {
-    productName: '警务合作图集',
     loadingDataset: '数据集',
     loadingShapes: '地图轮廓',
     loadingTour: '演示',

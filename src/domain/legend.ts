@@ -8,7 +8,6 @@ import { scaleOrdinal } from 'd3-scale';
 import type { Dataset } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
 import { NEUTRALS, THEME_PALETTE, type SchemeName, SCHEMES } from './palette';
-import { localized, type Lang } from './lang';
 import { legendIdsOf, type Place } from './places';
 
 export interface LegendEntry {
@@ -21,15 +20,6 @@ export interface LegendEntry {
   colour: string;
   /** Places (countries plus organisations) that answer to this entry. */
   count: number;
-}
-
-/** An entry's label in the interface language (the dataset's Chinese where it gives one). */
-export function entryLabel(entry: Pick<LegendEntry, 'label' | 'label_zh'>, lang: Lang): string {
-  return localized(entry.label, entry.label_zh, lang);
-}
-
-export function entryDescription(entry: Pick<LegendEntry, 'description' | 'description_zh'>, lang: Lang): string {
-  return localized(entry.description, entry.description_zh, lang);
 }
 
 /** How much a non-matching place fades toward the land colour. */

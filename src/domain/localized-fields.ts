@@ -29,6 +29,7 @@ export function senderBody(sender: Pick<Sender, 'body' | 'body_zh'>, lang: Lang)
   return localized(sender.body, sender.body_zh, lang);
 }
 
+/** A theme's (or any legend entry's) label; entries carry the same `label` / `label_zh` pair. */
 export function themeLabel(theme: Pick<Theme, 'label' | 'label_zh'>, lang: Lang): string {
   return localized(theme.label, theme.label_zh, lang);
 }

@@ -6,7 +6,8 @@
 import type { Dataset } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
 import { pick, type Bilingual, type Lang } from './lang';
-import { entryLabel, type LegendEntry } from './legend';
+import type { LegendEntry } from './legend';
+import { themeLabel } from './localized-fields';
 import { legendIdsOf, type Place } from './places';
 
 export type TourKind = 'senders' | 'themes';
@@ -84,11 +85,11 @@ export function slideTitle(slide: Slide, context: SlideContext): string {
     }
     case 'theme': {
       const entry = context.legend.find((e) => e.id === slide.themeId);
-      return entry ? entryLabel(entry, lang) : slide.themeId;
+      return entry ? themeLabel(entry, lang) : slide.themeId;
     }
     case 'listed': {
       const entry = context.legend.find((e) => e.id === LISTED_ID);
-      return entry ? entryLabel(entry, lang) : pick(ALSO_WROTE, lang);
+      return entry ? themeLabel(entry, lang) : pick(ALSO_WROTE, lang);
     }
   }
 }

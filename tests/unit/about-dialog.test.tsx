@@ -5,26 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render, screen } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AboutDialog } from '../../src/app/about-dialog';
 import { LangContext } from '../../src/components/use-lang';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { parseDataset } from '../../src/domain/dataset-validation';
 import { buildPlaces } from '../../src/domain/places';
-
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (typeof proto.showModal !== 'function') {
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-  }
-  if (typeof proto.close !== 'function') {
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open');
-    };
-  }
-});
 
 const parsed = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')) as unknown);
 if (!parsed.ok) throw new Error('the shipped dataset does not validate');

@@ -2,7 +2,7 @@
  * File names from titles, and the download helper's object-URL round trip.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { downloadBlob, fileNameFor, slugify } from '../../src/features/export/download-file';
+import { downloadBlob, fileNameFor, slugify } from '../../src/components/download-file';
 
 describe('slugify', () => {
   it('lower-cases and joins words with single hyphens', () => {

@@ -17,17 +17,6 @@ import { LangContext } from '../../src/components/use-lang';
 import type { Lang } from '../../src/domain/lang';
 
 beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (typeof proto.showModal !== 'function') {
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-  }
-  if (typeof proto.close !== 'function') {
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open');
-    };
-  }
   // The dialog asks for country label points; here the request fails fast.
   vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
 });

@@ -4,24 +4,9 @@
  */
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LangContext } from '../../src/components/use-lang';
 import { embedSnippet, ShareDialog } from '../../src/features/share/share-dialog';
-
-beforeAll(() => {
-  // jsdom has <dialog> but may lack the modal methods.
-  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
-  if (typeof proto.showModal !== 'function') {
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-  }
-  if (typeof proto.close !== 'function') {
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open');
-    };
-  }
-});
 
 describe('embedSnippet', () => {
   it('carries the language only when the link does', () => {

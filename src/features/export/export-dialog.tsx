@@ -8,7 +8,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLang, useMessages } from '../../components/use-lang';
 import { BilingualError, type Lang } from '../../domain/lang';
-import { downloadBlob, fileNameFor } from './download-file';
+import { downloadBlob, fileNameFor } from '../../components/download-file';
 import { exportMessages } from './export-messages';
 import './export-dialog.css';
 

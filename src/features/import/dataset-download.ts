@@ -3,16 +3,12 @@
  * spreadsheet form — a CSV plus its companion JSON, two files, which the
  * import dialog reads back into an equal dataset (offsets come back from the
  * source text).
- *
- * The Blob + <a download> helper is repeated from features/export on purpose:
- * features do not import each other (STYLE.md); if a third one needs it, it
- * belongs in components/.
  */
 import { datasetToCsv } from '../../domain/csv-dataset';
+import { downloadBlob } from '../../components/download-file';
 import type { Dataset } from '../../domain/dataset-schema';
 import type { Lang } from '../../domain/lang';
 
-const REVOKE_AFTER_MS = 30_000;
 /** Chromium asks before a page starts a second download at once; a short pause avoids the question. */
 const SECOND_DOWNLOAD_DELAY_MS = 400;
 
@@ -59,19 +55,7 @@ export function datasetCsvFiles(dataset: Dataset): [DownloadFile, DownloadFile] 
 }
 
 function save(file: DownloadFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.rel = 'noopener';
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
+  downloadBlob(new Blob([file.text], { type: file.type }), file.name);
 }
 
 export function downloadDatasetJson(dataset: Dataset): void {

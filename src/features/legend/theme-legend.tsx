@@ -4,7 +4,8 @@
  */
 import { useId, useState } from 'react';
 import { useLang, useMessages } from '../../components/use-lang';
-import { entryDescription, entryLabel, type LegendEntry } from '../../domain/legend';
+import type { LegendEntry } from '../../domain/legend';
+import { themeDescription, themeLabel } from '../../domain/localized-fields';
 import { legendMessages } from './legend-messages';
 import './theme-legend.css';
 
@@ -49,7 +50,7 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
         {entries.map((entry, i) => {
           const pressed = selected.has(entry.id);
           const infoId = `${headingId}-info-${entry.id}`;
-          const label = entryLabel(entry, lang);
+          const label = themeLabel(entry, lang);
           const separated = entry.kind !== 'theme' && entries[i - 1]?.kind === 'theme';
           return (
             <li key={entry.id} className={`legend__item${separated ? ' legend__item--separated' : ''}`}>
@@ -81,7 +82,7 @@ export function ThemeLegend({ entries, selected, onToggle, onClear, placeCount, 
                 i
               </button>
               <p id={infoId} className="legend__description" hidden={openInfo !== entry.id}>
-                {entryDescription(entry, lang)}
+                {themeDescription(entry, lang)}
               </p>
             </li>
           );

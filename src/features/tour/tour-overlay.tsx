@@ -8,8 +8,17 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProp
 import { useLang, useMessages } from '../../components/use-lang';
 import type { Dataset, Sender, Statement } from '../../domain/dataset-schema';
 import { LANG_TAGS, pick as pickText, type Lang } from '../../domain/lang';
-import { entryDescription, entryLabel, type LegendEntry } from '../../domain/legend';
-import { datasetTitle, formatCount, formatDay, recipientName, senderBody, sourceTitle } from '../../domain/localized-fields';
+import type { LegendEntry } from '../../domain/legend';
+import {
+  datasetTitle,
+  formatCount,
+  formatDay,
+  recipientName,
+  senderBody,
+  sourceTitle,
+  themeDescription,
+  themeLabel,
+} from '../../domain/localized-fields';
 import type { Place } from '../../domain/places';
 import { highlightPhrases } from '../../domain/source-text';
 import {
@@ -526,7 +535,7 @@ function StatementItem({
 function ThemeSlide({ entry, places }: { entry: LegendEntry; places: readonly Place[] }) {
   const lang = useLang();
   const t = useMessages(tourMessages);
-  const label = entryLabel(entry, lang);
+  const label = themeLabel(entry, lang);
   return (
     <>
       <p className="tour__kicker">{entry.kind === 'theme' ? t.fieldOfCooperation : t.noFieldNamed}</p>
@@ -535,7 +544,7 @@ function ThemeSlide({ entry, places }: { entry: LegendEntry; places: readonly Pl
         <Named text={label} en={entry.label} lang={lang} />
       </h2>
       <p className="tour__lead">
-        <Named text={entryDescription(entry, lang)} en={entry.description} lang={lang} />
+        <Named text={themeDescription(entry, lang)} en={entry.description} lang={lang} />
       </p>
       <p className="tour__kicker">{t.namedBy(places.length)}</p>
       <ul className="tour__places" aria-label={t.placesList(label)}>
@@ -577,7 +586,7 @@ function ListedSlide({ legend, places }: { legend: readonly LegendEntry[]; place
         {label}
       </h2>
       <p className="tour__lead">
-        {entry ? entryDescription(entry, lang) : t.listedDescription}
+        {entry ? themeDescription(entry, lang) : t.listedDescription}
       </p>
       <ul className="tour__listed" aria-label={label}>
         {places.map((place) => (
@@ -601,7 +610,7 @@ function ThemeChips({ ids, legend, small = false }: { ids: readonly string[]; le
         return (
           <li key={id} className="tour__chip">
             <span className="tour__swatch tour__swatch--chip" style={{ background: entry?.colour }} aria-hidden="true" />
-            {entry ? <Named text={entryLabel(entry, lang)} en={entry.label} lang={lang} /> : id}
+            {entry ? <Named text={themeLabel(entry, lang)} en={entry.label} lang={lang} /> : id}
           </li>
         );
       })}
