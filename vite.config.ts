@@ -130,7 +130,9 @@ export default defineConfig(({ mode }) => {
       include: ['tests/unit/**/*.test.{ts,tsx}'],
       setupFiles: ['tests/unit/setup.ts'],
       // Threads start faster than forked processes; the suite shares nothing between files.
+      // Both cores: the default leaves one idle on a two-core machine (about 60 s → 42 s here).
       pool: 'threads',
+      maxWorkers: 2,
     },
   };
 });
