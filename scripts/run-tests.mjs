@@ -4,7 +4,7 @@
 // failed, so one run reports everything; the exit code is non-zero if any
 // step failed. The last line is "N passed, N failed", summed over both test
 // runners, for CI.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,35 +28,9 @@ function step(name, command, args, extraEnv = {}) {
   return ok;
 }
 
-/** Runs steps side by side (each single-threaded), printing each one's output whole when it ends. */
-function parallelSteps(steps) {
-  return Promise.all(
-    steps.map(
-      ([name, command, args]) =>
-        new Promise((resolve) => {
-          const started = Date.now();
-          const child = spawn(command, args, { env });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('close', (status) => {
-            const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            console.log(`\n▶ ${name}: ${command} ${args.join(' ')}\n${output.trimEnd()}`);
-            console.log(`${status === 0 ? '✔' : '✖'} ${name} (${seconds}s)`);
-            if (status !== 0) failedSteps.push(name);
-            resolve();
-          });
-        }),
-    ),
-  );
-}
-
 const npx = 'npx';
-// Lint and typecheck each use one core: side by side they take the time of the longer.
-await parallelSteps([
-  ['lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache', '.']],
-  ['typecheck', npx, ['tsc', '-p', 'tsconfig.json']],
-]);
+step('lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache', '.']);
+step('typecheck', npx, ['tsc', '-p', 'tsconfig.json']);
 // `npm run build` also writes the offline single file the end-to-end tests open.
 const built = step('build', 'npm', ['run', 'build']);
 // Bundle budgets (.size-limit.mjs): gzip size of what the first view loads, and of MapLibre's lazy chunks.
