@@ -97,13 +97,28 @@ async function expectNoAxeViolations(page: Page, state: string) {
 }
 
 test.describe('keyboard only', () => {
-  test('Tab order reaches search, header buttons, the map and the legend; the legend toggles with Enter and Space', async ({
+  test('landmarks and the map\'s text alternative; Tab order reaches search, header buttons, the map and the legend; the legend toggles with Enter and Space', async ({
     atlas,
     page,
   }) => {
     await atlas.open();
     await atlas.waitForMap();
     await expect(page.locator('body')).toBeFocused();
+
+    // For screen readers: the map region has a text alternative with the count of places per theme, and the page its landmarks.
+    const map = page.getByRole('application');
+    await expect(map).toHaveCount(1);
+    const label = (await map.getAttribute('aria-label')) ?? '';
+    const all = places();
+    expect(label).toContain(`${all.length} places`);
+    for (const theme of dataset.themes) {
+      const count = all.filter((p) => p.themes.has(theme.id)).length;
+      if (count > 0) expect(label, `the map's label gives the count for ${theme.label}`).toContain(`${theme.label}: ${count}`);
+    }
+    await expect(page.getByRole('main')).toHaveCount(1);
+    await expect(page.getByRole('banner')).toHaveCount(1);
+    await expect(page.getByRole('search')).toHaveCount(1);
+    await expect(page.getByRole('navigation', { name: 'Atlas' })).toHaveCount(1);
 
     const toSearch = await tabUntil(page, (f) => f.role === 'combobox', 'the search box', { max: 3 });
     expect(toSearch.length, 'the search box is the first or second stop').toBeLessThanOrEqual(2);
@@ -305,26 +320,6 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Escape');
     await expect(listbox).toBeHidden();
     await expect(panel).toBeVisible();
-  });
-});
-
-test.describe('screen readers', () => {
-  test('the map region has a text alternative with the count of places per theme', async ({ atlas, page }) => {
-    await atlas.open();
-    await atlas.waitForMap();
-    const map = page.getByRole('application');
-    await expect(map).toHaveCount(1);
-    const label = (await map.getAttribute('aria-label')) ?? '';
-    const all = places();
-    expect(label).toContain(`${all.length} places`);
-    for (const theme of dataset.themes) {
-      const count = all.filter((p) => p.themes.has(theme.id)).length;
-      if (count > 0) expect(label, `the map's label gives the count for ${theme.label}`).toContain(`${theme.label}: ${count}`);
-    }
-    await expect(page.getByRole('main')).toHaveCount(1);
-    await expect(page.getByRole('banner')).toHaveCount(1);
-    await expect(page.getByRole('search')).toHaveCount(1);
-    await expect(page.getByRole('navigation', { name: 'Atlas' })).toHaveCount(1);
   });
 });
 

@@ -191,7 +191,7 @@ function expectNear(actual: Rgb, expectedHex: string, tolerance = 6) {
 }
 
 test.describe('export', () => {
-  test('PNG at 2×: twice the exported frame, map in theme colours, the edited title drawn in', async ({ atlas, page }) => {
+  test('SVG with one path per sending country in its theme colour; PNG at 2×: twice the exported frame, map in theme colours, the edited title drawn in', async ({ atlas, page }) => {
     await atlas.open();
     await atlas.waitForMap();
     const colours = await legendColours(page);
@@ -211,6 +211,21 @@ test.describe('export', () => {
     expect(Math.abs(svg.width - canvas.width)).toBeLessThanOrEqual(1);
     expect(svg.height).toBeGreaterThan(canvas.height);
     expect(svg.inside).toEqual([true]);
+
+    // One path per sending country, with its data-iso3 and theme colour.
+    const legendHexes = new Set(Object.values(colours));
+    const themed = Object.keys(svg.fills)
+      .filter((iso3) => legendHexes.has(svg.fills[iso3]!))
+      .sort();
+    // Exactly the sending countries wear a legend colour; each has one path.
+    expect(themed).toEqual(sendingCountries);
+    for (const iso3 of sendingCountries) expect(svg.pathsPerIso3[iso3], iso3).toBe(1);
+    expect(svg.fills.AUS).toBe(colours.drug_control);
+    expect(svg.fills.RUS).toBe(colours.public_security);
+    expect(svg.fills.MNG).toBe(colours.pandemic_response);
+    expect(svg.fills.ARG).toBe(colours.goodwill);
+    expect(svg.fills.BRA).toBe(colours.listed);
+    expect(legendHexes.has(svg.fills.IND!)).toBe(false);
 
     await expect(dialog.getByRole('radio', { name: /^PNG 2×/ })).toHaveAccessibleName(
       `PNG 2× — ${svg.width * 2} × ${svg.height * 2} px`,
@@ -240,31 +255,6 @@ test.describe('export', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
-  });
-
-  test('SVG: one path per sending country with its data-iso3 and theme colour', async ({ atlas, page }) => {
-    await atlas.open();
-    await atlas.waitForMap();
-    const colours = await legendColours(page);
-    await openExport(page);
-    const file = await download(page, /^SVG/);
-    expect(file.name).toMatch(/\.svg$/);
-    const svg = await readSvg(page, file.bytes.toString('utf8'));
-    expect(svg.parseErrors).toBe(0);
-
-    const legendHexes = new Set(Object.values(colours));
-    const themed = Object.keys(svg.fills)
-      .filter((iso3) => legendHexes.has(svg.fills[iso3]!))
-      .sort();
-    // Exactly the sending countries wear a legend colour; each has one path.
-    expect(themed).toEqual(sendingCountries);
-    for (const iso3 of sendingCountries) expect(svg.pathsPerIso3[iso3], iso3).toBe(1);
-    expect(svg.fills.AUS).toBe(colours.drug_control);
-    expect(svg.fills.RUS).toBe(colours.public_security);
-    expect(svg.fills.MNG).toBe(colours.pandemic_response);
-    expect(svg.fills.ARG).toBe(colours.goodwill);
-    expect(svg.fills.BRA).toBe(colours.listed);
-    expect(legendHexes.has(svg.fills.IND!)).toBe(false);
   });
 
   test('exports the view on screen: the camera from the link is the camera in the image', async ({ atlas }) => {

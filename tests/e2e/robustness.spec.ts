@@ -220,7 +220,6 @@ test.describe('hostile input', () => {
     await atlas.open(`?themes=${'drug_control,'.repeat(400)}${'x'.repeat(200)}`);
     await expect(notices).toContainText(/themes/);
     await expect(notices).toContainText('too long');
-    await atlas.waitForMap();
     await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
 
     // Repeated keys: the first is used, with a notice.
@@ -234,7 +233,7 @@ test.describe('hostile input', () => {
     await expect(notices).toContainText('camera');
     await expect(notices).toContainText('scheme');
     expect(await page.locator('.notices img, .notices b').count(), 'no HTML from the link').toBe(0);
-    await atlas.waitForMap();
+    await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
     await notices.getByRole('button', { name: 'Dismiss notice' }).first().click();
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('body script').length)).toBe(0);

@@ -410,10 +410,10 @@ export function MapView(props: MapViewProps) {
         attributionControl={false}
         style={{ position: 'absolute', inset: 0 }}
       >
-        <Source id={COUNTRIES_SOURCE} type="geojson" data={countries}>
+        <Source id={COUNTRIES_SOURCE} type="geojson" data={countries} tolerance={1} buffer={16} maxzoom={6}>
           <Layer {...fillLayer} />
         </Source>
-        <Source id={BORDERS_SOURCE} type="geojson" data={borders ?? NO_BORDERS}>
+        <Source id={BORDERS_SOURCE} type="geojson" data={borders ?? NO_BORDERS} tolerance={1} buffer={16} maxzoom={6}>
           <Layer {...borderLayer} />
         </Source>
         <Layer {...hoverLayer} />
