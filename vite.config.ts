@@ -86,6 +86,7 @@ function singleFileFinish(root: string): Plugin {
         files: {
           [EMBEDDED_PATHS.dataset]: JSON.parse(read(EMBEDDED_PATHS.dataset)) as unknown,
           [EMBEDDED_PATHS.sourceText]: read(EMBEDDED_PATHS.sourceText),
+          [EMBEDDED_PATHS.worldShapes]: JSON.parse(read(EMBEDDED_PATHS.worldShapes)) as unknown,
           [EMBEDDED_PATHS.countries]: JSON.parse(read(EMBEDDED_PATHS.countries)) as unknown,
           [EMBEDDED_PATHS.borders]: JSON.parse(read(EMBEDDED_PATHS.borders)) as unknown,
         },

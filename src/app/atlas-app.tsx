@@ -5,7 +5,9 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { useBorders, useCountries, type Countries } from '../data/get-countries';
+import { useQuery } from '@tanstack/react-query';
+import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countries';
+import { useWorldShapes, type WorldShapes } from '../data/get-world-shapes';
 import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
 import { downloadDatasetCsv, downloadDatasetJson, provenanceNotice } from '../features/import/dataset-download';
 import type { LoadedData } from '../features/import/import-dialog';
@@ -36,6 +38,7 @@ import { NoticeList } from './notice-list';
 import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
 import { useMediaQuery, usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import { LangContext, useMessages } from '../components/use-lang';
+import { ModalDialog } from '../components/modal-dialog';
 import { atlasMessages } from './atlas-messages';
 import './atlas-app.css';
 
@@ -69,7 +72,7 @@ export function AtlasApp() {
     document.documentElement.lang = LANG_TAGS[lang];
   }, [lang]);
   const datasetQuery = useDataset(datasetUrl);
-  const countriesQuery = useCountries();
+  const shapesQuery = useWorldShapes();
   const [imported, setImported] = useState<LoadedData | null>(null);
   const prefersDark = usePrefersDark();
   const scheme: SchemeName = view.scheme ?? (prefersDark ? 'dark' : 'light');
@@ -114,10 +117,10 @@ export function AtlasApp() {
         setImported(data);
         update({ sender: null, themes: [], camera: null });
       }}
-      countries={countriesQuery.data ?? null}
-      countriesState={countriesQuery.isPending ? 'loading' : countriesQuery.isError ? 'error' : 'ready'}
-      countriesError={countriesQuery.error}
-      retryCountries={() => void countriesQuery.refetch()}
+      shapes={shapesQuery.data ?? null}
+      shapesState={shapesQuery.isPending ? 'loading' : shapesQuery.isError ? 'error' : 'ready'}
+      shapesError={shapesQuery.error}
+      retryShapes={() => void shapesQuery.refetch()}
       scheme={scheme}
       view={view}
       lang={lang}
@@ -136,10 +139,11 @@ interface LoadedAtlasProps {
   /** "Data from …, not published by this atlas", for data that is not the shipped dataset. */
   provenance: string | null;
   onImport: (data: LoadedData) => void;
-  countries: Countries | null;
-  countriesState: 'loading' | 'error' | 'ready';
-  countriesError: Error | null;
-  retryCountries: () => void;
+  /** The SVG map's pre-projected shapes (the first view needs nothing else). */
+  shapes: WorldShapes | null;
+  shapesState: 'loading' | 'error' | 'ready';
+  shapesError: Error | null;
+  retryShapes: () => void;
   scheme: SchemeName;
   view: ViewState;
   lang: Lang;
@@ -156,8 +160,7 @@ interface ExportFrame {
 }
 
 function LoadedAtlas(props: LoadedAtlasProps) {
-  const { dataset, datasetUrl, countries, countriesState, countriesError, retryCountries, scheme, view, lang, urlNotices, update } =
-    props;
+  const { dataset, datasetUrl, shapes, shapesState, shapesError, retryShapes, scheme, view, lang, urlNotices, update } = props;
   const t = useMessages(atlasMessages);
   const { importedSource, provenance, onImport } = props;
   const reducedMotion = usePrefersReducedMotion();
@@ -236,10 +239,15 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const urlThemes = resolved.view.themes;
   // On a tour slide the slide decides the filter; otherwise the URL does.
   const selectedThemes = useMemo(() => new Set(currentSlide?.legendIds ?? urlThemes), [currentSlide, urlThemes]);
-  const model = useAtlasModel(places, legend, countries, selectedThemes, scheme, lang);
+  const model = useAtlasModel(places, legend, shapes, selectedThemes, scheme, lang);
   const searchIndex = useMemo(() => buildSearchIndex(places, countryNameAliases(places)), [places]);
 
-  const bordersQuery = useBorders();
+  // The GeoJSON (a few times the pre-projected shapes) is for MapLibre and the export only.
+  const needGeoJson = maplibre === 'loading' || maplibre === 'ready' || dialog === 'export';
+  const countriesQuery = useQuery({ ...countriesQueryOptions(), enabled: needGeoJson });
+  const bordersQuery = useQuery({ ...bordersQueryOptions(), enabled: needGeoJson });
+  // Without the GeoJSON MapLibre never mounts, and the SVG map stays.
+  const countries = countriesQuery.data ?? null;
   const sourceUrl = !importedSource && dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
   const sourceQuery = useSourceText(sourceUrl);
   const sourceText = importedSource ? importedSource.text : (sourceQuery.data ?? null);
@@ -360,8 +368,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     return `${window.location.pathname}${search}`;
   }, [resolved.view]);
 
-  const mapProps: Omit<MapViewProps, 'countries'> = {
-    borders: bordersQuery.data ?? null,
+  const mapProps: Omit<MapViewProps, 'countries' | 'borders'> = {
     scheme,
     colourByIso3: model.fills,
     placeKeyByIso3: model.placeKeyByIso3,
@@ -384,7 +391,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     occludedBottom: selectedPlace && !presenting && narrow ? sheetHeight() : 0,
     ariaLabel: `${mapLabel}${lang === 'zh' ? '' : ' '}${t.mapKeys}`,
   };
-  const map = countries ? (
+  const map = shapes ? (
     <ErrorBoundary
       fallbackRender={({ error, resetErrorBoundary }) => (
         <PartFailure what={t.theMap} message={describeError(error)} onRetry={resetErrorBoundary} />
@@ -395,14 +402,15 @@ function LoadedAtlas(props: LoadedAtlasProps) {
           {/* The SVG map is the first paint; MapLibre loads once the page has settled and
               takes over when it has drawn the same view. If MapLibre cannot start (its
               script fails to load, WebGL is lost), the SVG map simply stays. */}
-          {maplibre !== 'ready' && <SvgMap countries={countries} {...mapProps} />}
+          {maplibre !== 'ready' && <SvgMap shapes={shapes} {...mapProps} />}
           {
             <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
               <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
                 <Suspense fallback={null}>
-                  {(maplibre === 'loading' || maplibre === 'ready') && (
+                  {(maplibre === 'loading' || maplibre === 'ready') && countries && (
                     <MapView
                       countries={countries}
+                      borders={bordersQuery.data ?? null}
                       {...mapProps}
                       startCamera={cameraNow}
                       onRendered={() => setMaplibre('ready')}
@@ -414,13 +422,13 @@ function LoadedAtlas(props: LoadedAtlasProps) {
           }
         </>
       ) : (
-        <SvgMap countries={countries} {...mapProps} />
+        <SvgMap shapes={shapes} {...mapProps} />
       )}
     </ErrorBoundary>
-  ) : countriesState === 'loading' ? (
+  ) : shapesState === 'loading' ? (
     <LoadingScreen what={t.loadingShapes} inline />
   ) : (
-    <PartFailure what={t.theShapes} message={describeError(countriesError)} onRetry={retryCountries} />
+    <PartFailure what={t.theShapes} message={describeError(shapesError)} onRetry={retryShapes} />
   );
 
   return (
@@ -475,7 +483,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <button
               type="button"
               className="atlas__button"
-              disabled={!countries || listOpen}
+              disabled={!shapes || listOpen}
               onClick={() => {
                 const frame = mapFrameRef.current;
                 if (!frame) return;
@@ -646,7 +654,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       {dialog === 'about' && (
         <AboutDialog dataset={dataset} sourceText={sourceText} places={places} onClose={() => setDialog(null)} />
       )}
-      {dialog === 'export' && exportFrame && countries && (
+      {dialog === 'export' && exportFrame && !countries && countriesQuery.isError && (
+        <ModalDialog title={t.exportUnavailable} onClose={() => setDialog(null)}>
+          <PartFailure what={t.theShapes} message={describeError(countriesQuery.error)} onRetry={() => void countriesQuery.refetch()} />
+        </ModalDialog>
+      )}
+      {dialog === 'export' && exportFrame && countries && !bordersQuery.isPending && (
         <Suspense fallback={null}>
           <MapExport
             defaultTitle={title}

@@ -3,7 +3,7 @@
  * scheme: places, legend, colours, markers, points and bounds.
  */
 import { useMemo } from 'react';
-import type { Countries } from '../data/get-countries';
+import type { WorldShapes } from '../data/get-world-shapes';
 import type { Dataset } from '../domain/dataset-schema';
 import { buildLegend, type LegendEntry } from '../domain/legend';
 import {
@@ -40,7 +40,7 @@ export function usePlacesAndLegend(dataset: Dataset): { places: Place[]; legend:
 export function useAtlasModel(
   places: Place[],
   legend: LegendEntry[],
-  countries: Countries | null,
+  worldShapes: WorldShapes | null,
   selectedThemes: ReadonlySet<string>,
   scheme: SchemeName,
   lang: Lang,
@@ -55,7 +55,7 @@ export function useAtlasModel(
     () => new Map(places.flatMap((p) => (p.iso3 ? [[p.iso3, p.key] as const] : []))),
     [places],
   );
-  const shapes = useMemo(() => shapesByIso3(countries), [countries]);
+  const shapes = useMemo(() => shapesByIso3(worldShapes), [worldShapes]);
   const markerSpots = useMemo(() => markerPlaces(places, shapes), [places, shapes]);
   const markers = useMemo<MapMarker[]>(
     () =>
@@ -95,11 +95,10 @@ function pickName(place: Place | undefined, lang: Lang): string | undefined {
   return place ? pick(place.names, lang) : undefined;
 }
 
-function shapesByIso3(countries: Countries | null): Map<string, CountryShape> {
+function shapesByIso3(worldShapes: WorldShapes | null): Map<string, CountryShape> {
   const out = new Map<string, CountryShape>();
-  for (const feature of countries?.features ?? []) {
-    const iso3 = feature.properties.iso3;
-    if (iso3) out.set(iso3, { iso3, labelPoint: feature.properties.labelPoint, feature });
+  for (const { iso3, labelPoint, box, area } of worldShapes?.countries ?? []) {
+    if (iso3) out.set(iso3, { iso3, labelPoint, box, area });
   }
   return out;
 }

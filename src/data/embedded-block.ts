@@ -18,6 +18,7 @@ export const EMBEDDED_BLOCK_ID = 'atlas-embedded';
 export const EMBEDDED_PATHS = {
   dataset: 'data/atlas.json',
   sourceText: 'data/source/article.txt',
+  worldShapes: 'geo/world-shapes.json',
   countries: 'geo/countries.geojson',
   borders: 'geo/borders.geojson',
 } as const;

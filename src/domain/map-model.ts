@@ -7,12 +7,61 @@ import type { LegendEntry } from './legend';
 import { placeStyle, type PlaceStyle } from './legend';
 import type { SchemeName } from './palette';
 import type { Place } from './places';
-import { isTooSmallToClick } from './world-view';
+import { areaInPixels, isTooSmallToClick } from './world-view';
 
+export type Bounds = [[number, number], [number, number]];
+
+/** What the model needs of a country's shape (prepared at build time, see scripts/geometry/world-shapes.ts). */
 export interface CountryShape {
   iso3: string | null;
   labelPoint: [number, number];
-  feature: Feature<Polygon | MultiPolygon>;
+  /** West-south and east-north corners of the shape's largest polygon. */
+  box: Bounds;
+  /** Area in Web Mercator px² at zoom 0 (×4 per zoom level). */
+  area: number;
+}
+
+/** A country's CountryShape, measured from its GeoJSON feature. */
+export function countryShapeOf(
+  feature: Feature<Polygon | MultiPolygon, { iso3: string | null; labelPoint: [number, number] }>,
+): CountryShape {
+  return {
+    iso3: feature.properties.iso3,
+    labelPoint: feature.properties.labelPoint,
+    box: largestPolygonBox(feature.geometry),
+    area: areaInPixels(feature, 0),
+  };
+}
+
+/**
+ * The bounding box of a shape's largest polygon (so Russia or the United
+ * States, cut at the antimeridian, do not span the globe).
+ */
+export function largestPolygonBox(geometry: Polygon | MultiPolygon): Bounds {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: number[][][] | undefined;
+  let bestArea = -1;
+  for (const polygon of polygons) {
+    const area = Math.abs(ringArea(polygon[0] ?? []));
+    if (area > bestArea) {
+      bestArea = area;
+      best = polygon;
+    }
+  }
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const [lng, lat] of best?.[0] ?? []) {
+    west = Math.min(west, lng!);
+    east = Math.max(east, lng!);
+    south = Math.min(south, lat!);
+    north = Math.max(north, lat!);
+  }
+  return [
+    [west, south],
+    [east, north],
+  ];
 }
 
 export function stylePlaces(
@@ -58,48 +107,24 @@ export function markerPlaces(places: readonly Place[], shapes: ReadonlyMap<strin
       if (place.location) out.push({ key: place.key, lngLat: place.location, kind: place.kind, reason: 'no-shape' });
       continue;
     }
-    if (isTooSmallToClick(shape.feature)) {
+    if (isTooSmallToClick(shape.area)) {
       out.push({ key: place.key, lngLat: place.location ?? shape.labelPoint, kind: place.kind, reason: 'small' });
     }
   }
   return out;
 }
 
-export type Bounds = [[number, number], [number, number]];
-
 /**
  * Where to point the camera for a place: the bounding box of its largest
- * polygon (so Russia or the United States, cut at the antimeridian, do not
- * span the globe), padded for small shapes; a box around an organisation's
+ * polygon, padded for small shapes; a box around an organisation's
  * headquarters.
  */
 export function placeBounds(place: Place, shapes: ReadonlyMap<string, CountryShape>, minSpan = 6): Bounds | null {
   const shape = place.iso3 ? shapes.get(place.iso3) : undefined;
   const point = place.location ?? shape?.labelPoint ?? null;
   if (!shape) return point ? around(point, minSpan) : null;
-  const geometry = shape.feature.geometry;
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let best: number[][][] | undefined;
-  let bestArea = -1;
-  for (const polygon of polygons) {
-    const area = Math.abs(ringArea(polygon[0] ?? []));
-    if (area > bestArea) {
-      bestArea = area;
-      best = polygon;
-    }
-  }
-  const ring = best?.[0];
-  if (!ring || ring.length === 0) return point ? around(point, minSpan) : null;
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const [lng, lat] of ring) {
-    west = Math.min(west, lng!);
-    east = Math.max(east, lng!);
-    south = Math.min(south, lat!);
-    north = Math.max(north, lat!);
-  }
+  const [[west, south], [east, north]] = shape.box;
+  if (!Number.isFinite(west) || !Number.isFinite(north)) return point ? around(point, minSpan) : null;
   const cx = (west + east) / 2;
   const cy = (south + north) / 2;
   const halfX = Math.max((east - west) / 2, minSpan / 2);

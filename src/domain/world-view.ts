@@ -57,9 +57,10 @@ export function areaInPixels(feature: Feature<Polygon | MultiPolygon>, zoom: num
   return Math.abs(geoPath(mercatorTransform(zoom)).area(feature));
 }
 
-export function isTooSmallToClick(feature: Feature<Polygon | MultiPolygon>): boolean {
+/** A shape of this area (Web Mercator px² at zoom 0) is too small to click at the reference world view. */
+export function isTooSmallToClick(areaAtZoom0: number): boolean {
   const zoom = worldZoom(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
-  return areaInPixels(feature, zoom) < MIN_CLICKABLE_AREA_PX2;
+  return areaAtZoom0 * 4 ** zoom < MIN_CLICKABLE_AREA_PX2;
 }
 
 export interface RevealRequest {

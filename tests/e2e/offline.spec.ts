@@ -162,6 +162,7 @@ test.describe('the hosted build', () => {
     const response = await page.request.get('./atlas-offline.html');
     expect(response.ok()).toBe(true);
     const html = await response.text();
+    expect(readEmbeddedBlock(html)?.files['geo/world-shapes.json']).toBeTruthy();
     expect(readEmbeddedBlock(html)?.files['geo/countries.geojson']).toBeTruthy();
   });
 

@@ -9,7 +9,7 @@ import { AtlasDriver } from './atlas-driver';
 
 const DATASET = '**/data/atlas.json';
 const ARTICLE = '**/data/source/article.txt';
-const SHAPES = '**/geo/countries.geojson';
+const SHAPES = '**/geo/world-shapes.json';
 
 const datasetText = readFileSync(new URL('../../public/data/atlas.json', import.meta.url), 'utf8');
 interface RawDataset {
@@ -182,7 +182,7 @@ test.describe('other files fail', () => {
     const failure = page.getByRole('alert').filter({ hasText: 'map shapes' });
     await expect(failure).toBeVisible();
     await expect(failure).toContainText('The map shapes could not be shown');
-    await expect(failure).toContainText('geo/countries.geojson');
+    await expect(failure).toContainText('geo/world-shapes.json');
     await expect(failure).toContainText('not found');
     await expect(failure.getByRole('button', { name: 'Try again' })).toBeVisible();
     // The header, legend and search loaded: they keep working.

@@ -40,6 +40,7 @@ vi.mock('../../src/features/map/map-view', () => ({
 const FILES: Record<string, string> = {
   'data/atlas.json': readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8'),
   'data/source/article.txt': readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8'),
+  'geo/world-shapes.json': readFileSync(resolve(process.cwd(), 'public/geo/world-shapes.json'), 'utf8'),
   'geo/countries.geojson': readFileSync(resolve(process.cwd(), 'public/geo/countries.geojson'), 'utf8'),
   'geo/borders.geojson': '{"type":"FeatureCollection","features":[]}',
 };
@@ -105,9 +106,13 @@ describe('AtlasApp', () => {
     expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
     await waitFor(() => expect(document.querySelector('[data-testid="svg-map"]')).not.toBeNull());
     expect(mapProps.current, 'MapLibre view mounted before anyone reached for the map').toBeNull();
+    // The first view draws the pre-projected shapes; MapLibre's GeoJSON comes with MapLibre.
+    expect(requested.some((p) => p.endsWith('/geo/world-shapes.json'))).toBe(true);
+    expect(requested.some((p) => p.endsWith('/geo/countries.geojson') || p.endsWith('/geo/borders.geojson'))).toBe(false);
     fireEvent.pointerOver(document.querySelector('.atlas__map')!);
     expect(await screen.findByTestId('map-stub')).toBeTruthy();
     expect(mapProps.current).not.toBeNull();
+    expect(requested.some((p) => p.endsWith('/geo/countries.geojson'))).toBe(true);
   });
 
   it('loads: shows a loading state, then the title, legend and map', async () => {
@@ -275,10 +280,23 @@ describe('AtlasApp', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('it is an HTML page, not JSON');
   });
 
+  it("keeps the SVG map when MapLibre's GeoJSON cannot load: no MapLibre, no error, the SVG map stays", async () => {
+    override = (path) => (path === 'geo/countries.geojson' ? new Response('', { status: 404 }) : undefined);
+    renderApp();
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-testid="svg-map"]')).not.toBeNull());
+    fireEvent.pointerOver(document.querySelector('.atlas__map')!);
+    await waitFor(() => expect(requested.some((p) => p.endsWith('/geo/countries.geojson'))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('map-stub')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.querySelector('[data-testid="svg-map"]'), 'the SVG map stays in charge').not.toBeNull();
+  });
+
   it('keeps the legend and panel working when the shapes 404, with a retry for the shapes', async () => {
     let shapesMissing = true;
     override = (path) =>
-      path === 'geo/countries.geojson' && shapesMissing ? new Response('', { status: 404 }) : undefined;
+      path === 'geo/world-shapes.json' && shapesMissing ? new Response('', { status: 404 }) : undefined;
     const user = renderApp('?sender=vnm-ministry-of-public-security');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The map shapes could not be shown.');
@@ -293,7 +311,7 @@ describe('AtlasApp', () => {
 
     shapesMissing = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByTestId('map-stub')).toBeTruthy();
+    expect(await reachForMap()).toBeTruthy();
     expect(screen.queryByText('The map shapes could not be shown.', { exact: false })).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import type { Countries } from '../../src/data/get-countries';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
-import { colourByIso3, markerPlaces, stylePlaces, type CountryShape } from '../../src/domain/map-model';
+import { colourByIso3, countryShapeOf, markerPlaces, placeBounds, stylePlaces, type CountryShape } from '../../src/domain/map-model';
 import { NEUTRALS } from '../../src/domain/palette';
 import { buildPlaces, type Place } from '../../src/domain/places';
 import {
@@ -32,9 +32,13 @@ function load(): Dataset {
 const dataset = load();
 const countries = JSON.parse(readFileSync(resolve(process.cwd(), 'public/geo/countries.geojson'), 'utf8')) as Countries;
 const shapes = new Map<string, CountryShape>();
+const features = new Map<string, Countries['features'][number]>();
 for (const feature of countries.features) {
   const iso3 = feature.properties.iso3;
-  if (iso3) shapes.set(iso3, { iso3, labelPoint: feature.properties.labelPoint, feature });
+  if (iso3) {
+    shapes.set(iso3, countryShapeOf(feature));
+    features.set(iso3, feature);
+  }
 }
 const places = buildPlaces(dataset);
 const legend = buildLegend(dataset, places);
@@ -72,12 +76,12 @@ describe('markers on the real geometry', () => {
   it.each(['AND', 'SGP', 'TTO', 'DJI'])('%s is too small to click and gets a marker inside its shape', (iso3) => {
     const marker = markerOf(iso3);
     expect(marker).toMatchObject({ key: iso3, kind: 'country', reason: 'small' });
-    expect(contains(shapes.get(iso3)!.feature, marker!.lngLat)).toBe(true);
+    expect(contains(features.get(iso3)!, marker!.lngLat)).toBe(true);
   });
 
   it.each(['VNM', 'RUS', 'GBR', 'USA', 'LAO'])('%s is big enough: no marker', (iso3) => {
     expect(shapes.has(iso3)).toBe(true);
-    expect(isTooSmallToClick(shapes.get(iso3)!.feature)).toBe(false);
+    expect(isTooSmallToClick(shapes.get(iso3)!.area)).toBe(false);
     expect(markerOf(iso3)).toBeUndefined();
   });
 
@@ -99,7 +103,7 @@ describe('markers on the real geometry', () => {
   it('gives every small sending country a marker, and only those', () => {
     const zoom = worldZoom(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
     const expected = places
-      .filter((p) => p.kind === 'country' && areaInPixels(shapes.get(p.iso3!)!.feature, zoom) < MIN_CLICKABLE_AREA_PX2)
+      .filter((p) => p.kind === 'country' && areaInPixels(features.get(p.iso3!)!, zoom) < MIN_CLICKABLE_AREA_PX2)
       .map((p) => p.key);
     expect(markers.filter((m) => m.reason === 'small').map((m) => m.key)).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(['AND', 'SGP', 'TTO', 'DJI']));
@@ -110,6 +114,27 @@ describe('markers on the real geometry', () => {
       const reachable = (place.iso3 !== null && shapes.has(place.iso3)) || markerOf(place.key) !== undefined;
       expect(reachable, place.key).toBe(true);
     }
+  });
+});
+
+describe('placeBounds', () => {
+  it("boxes a country's largest polygon: Russia, cut at the antimeridian, does not span the globe", () => {
+    const russia = places.find((p) => p.iso3 === 'RUS')!;
+    const [[west, south], [east, north]] = placeBounds(russia, shapes)!;
+    expect(west).toBeGreaterThan(20);
+    expect(east).toBeLessThanOrEqual(180);
+    expect(south).toBeGreaterThan(40);
+    expect(north).toBeLessThan(85);
+  });
+
+  it('pads a small country to the minimum span and boxes an organisation around its headquarters', () => {
+    const andorra = places.find((p) => p.iso3 === 'AND')!;
+    const [[w, s], [e, n]] = placeBounds(andorra, shapes)!;
+    expect(e - w).toBeCloseTo(6, 6);
+    expect(n - s).toBeCloseTo(6, 6);
+    const interpol = places.find((p) => p.kind === 'organization' && p.location)!;
+    const box = placeBounds(interpol, shapes)!;
+    expect((box[0][0] + box[1][0]) / 2).toBeCloseTo(interpol.location![0], 6);
   });
 });
 
@@ -173,10 +198,10 @@ describe('world view', () => {
     const z = worldZoom(REFERENCE_VIEWPORT.width, REFERENCE_VIEWPORT.height);
     const pxPerDegree = (512 * 2 ** z) / 360;
     const side = (s: number) => Math.sqrt(s) / pxPerDegree;
-    expect(isTooSmallToClick(square(0, 0, side(36)))).toBe(true);
-    expect(isTooSmallToClick(square(0, 0, side(44)))).toBe(false);
-    expect(isTooSmallToClick(shapes.get('AND')!.feature)).toBe(true);
-    expect(isTooSmallToClick(shapes.get('VNM')!.feature)).toBe(false);
+    expect(isTooSmallToClick(areaInPixels(square(0, 0, side(36)), 0))).toBe(true);
+    expect(isTooSmallToClick(areaInPixels(square(0, 0, side(44)), 0))).toBe(false);
+    expect(isTooSmallToClick(shapes.get('AND')!.area)).toBe(true);
+    expect(isTooSmallToClick(shapes.get('VNM')!.area)).toBe(false);
   });
 });
 

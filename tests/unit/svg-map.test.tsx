@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { Countries } from '../../src/data/get-countries';
-import type { MapViewProps } from '../../src/features/map/map-view';
-import { SvgMap } from '../../src/features/map/svg-map';
+import { worldShapesSchema } from '../../src/data/get-world-shapes';
+import { SvgMap, type SvgMapProps } from '../../src/features/map/svg-map';
 
-const countries = JSON.parse(readFileSync(join(process.cwd(), 'public/geo/countries.geojson'), 'utf8')) as Countries;
+const shapes = worldShapesSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'public/geo/world-shapes.json'), 'utf8')));
 
 const restore: Array<() => void> = [];
 beforeAll(() => {
@@ -34,11 +33,10 @@ afterAll(() => {
   restore.forEach((undo) => undo());
 });
 
-function renderMap(overrides: Partial<MapViewProps> = {}) {
+function renderMap(overrides: Partial<SvgMapProps> = {}) {
   const onSelect = vi.fn();
-  const props: MapViewProps = {
-    countries,
-    borders: null,
+  const props: SvgMapProps = {
+    shapes,
     scheme: 'light',
     colourByIso3: new Map([
       ['VNM', '#009150'],

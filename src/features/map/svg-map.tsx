@@ -15,14 +15,13 @@ import { nearestInDirection, type Direction } from '../../domain/keyboard-travel
 import { SCHEMES } from '../../domain/palette';
 import { roundCamera, type Camera } from '../../domain/url-state';
 import { revealPlace } from '../../domain/world-view';
+import type { WorldShapes } from '../../data/get-world-shapes';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
 import {
   IDENTITY_TRANSFORM,
   constrainTransform,
   countryFill,
-  projectBorders,
-  projectCountries,
   projectPoint,
   transformForView,
   viewForBounds,
@@ -104,11 +103,15 @@ const zoomButtonStyle: React.CSSProperties = {
   padding: 0,
 };
 
-export function SvgMap(props: MapViewProps) {
+export type SvgMapProps = Omit<MapViewProps, 'countries' | 'borders' | 'startCamera' | 'onRendered'> & {
+  /** The shapes, already projected (see get-world-shapes.ts): drawn scaled, never re-projected. */
+  shapes: WorldShapes;
+};
+
+export function SvgMap(props: SvgMapProps) {
   const t = useMessages(mapMessages);
   const {
-    countries,
-    borders,
+    shapes: world,
     scheme,
     colourByIso3,
     placeKeyByIso3,
@@ -146,8 +149,8 @@ export function SvgMap(props: MapViewProps) {
   const wheelTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const base = useMemo(() => (size ? worldView(size.width, size.height) : null), [size]);
-  const shapes = useMemo(() => (base ? projectCountries(countries, base.width, base.height, base) : []), [countries, base]);
-  const borderPath = useMemo(() => (base && borders ? projectBorders(borders, base) : ''), [borders, base]);
+  const shapes = world.countries;
+  const borderPath = world.borders;
 
   // A new camera from the URL (back/forward, a pasted link) replaces the
   // person's move, unless it is that move coming back rounded.
@@ -396,7 +399,11 @@ export function SvgMap(props: MapViewProps) {
   const recipientAt = toScreen(recipient.location);
   const keyboardPoint = keyboardKey ? placePoints.get(keyboardKey) : undefined;
   const keyboardAt = keyboardPoint ? toScreen(keyboardPoint) : null;
-  const svgTransform = `translate(${transform.x} ${transform.y}) scale(${transform.k})`;
+  // Shapes are in world pixels at the file's zoom: scale them to the base view, then apply the camera.
+  const toBase = base ? 2 ** (base.zoom - world.zoom) : 1;
+  const svgTransform = base
+    ? `translate(${transform.x - transform.k * base.offset[0]} ${transform.y - transform.k * base.offset[1]}) scale(${transform.k * toBase})`
+    : undefined;
   const atWorldView = transform.k === 1 && transform.x === 0 && transform.y === 0;
   const pin = (at: [number, number], anchor: string): React.CSSProperties => ({
     position: 'absolute',
