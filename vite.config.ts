@@ -61,6 +61,27 @@ function hostedCsp(): Plugin {
   };
 }
 
+/**
+ * Starts the first view's two data files downloading with the page's own
+ * script instead of after it has run (the shapes are always needed; the
+ * dataset is, unless a `?data=` link names another). `crossorigin` makes the
+ * preload match the app's fetch() (CORS mode, same-origin credentials).
+ * Hosted build only: the single file carries its data inside.
+ */
+function firstViewPreloads(): Plugin {
+  const links = [EMBEDDED_PATHS.worldShapes, EMBEDDED_PATHS.dataset]
+    .map((path) => `<link rel="preload" href="./${path}" as="fetch" crossorigin />`)
+    .join('\n    ');
+  return {
+    name: 'atlas:first-view-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace('</head>', `  ${links}\n  </head>`),
+    },
+  };
+}
+
 const SINGLE_OUT_DIR = 'dist-single';
 const OFFLINE_COPY_IN_HOSTED_BUILD = 'dist/atlas-offline.html';
 
@@ -119,7 +140,7 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   const root = import.meta.dirname;
   return {
-    plugins: single ? [react(), viteSingleFile(), singleFileFinish(root)] : [react(), hostedCsp()],
+    plugins: single ? [react(), viteSingleFile(), singleFileFinish(root)] : [react(), hostedCsp(), firstViewPreloads()],
     base: './',
     // The single file carries its data inside (singleFileFinish); public/ is not copied beside it.
     publicDir: single ? false : 'public',

@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countries';
 import { useWorldShapes, type WorldShapes } from '../data/get-world-shapes';
 import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
-import { downloadDatasetCsv, downloadDatasetJson, provenanceNotice } from '../features/import/dataset-download';
+import { provenanceNotice } from '../features/import/provenance';
 import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
 import { describeError } from '../data/fetch-file';
@@ -22,7 +22,7 @@ import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
 import type { OfficialLevel } from '../domain/dataset-schema';
 import { unionBounds, type Bounds } from '../domain/map-model';
-import { buildSearchIndex, countryNameAliases } from '../domain/search-index';
+import { buildSearchIndex, countryNameAliases, type SearchIndex } from '../domain/search-index';
 import { buildTourSlides, clampSlide, slideView, TOUR_CARD_FRACTION } from '../domain/tour';
 import { WORLD_BOUNDS } from '../domain/world-view';
 import { ThemeLegend } from '../features/legend/theme-legend';
@@ -46,6 +46,8 @@ const ShareDialog = lazy(() => import('../features/share/share-dialog'));
 const TourOverlay = lazy(() => import('../features/tour/tour-overlay'));
 const MapExport = lazy(() => import('./map-export'));
 const ImportDialog = lazy(() => import('../features/import/import-dialog'));
+// The CSV writer is only for the download buttons: it loads on the click.
+const loadDatasetDownload = () => import('../features/import/dataset-download');
 // MapLibre is most of the app's script: it loads only where WebGL can draw it.
 const MapView = lazy(() => import('../features/map/map-view').then((m) => ({ default: m.MapView })));
 
@@ -195,7 +197,25 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const legendOpen = legendChoice ?? !legendFolds;
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
-  const [webgl] = useState(hasWebGL);
+  // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (tens of
+  // milliseconds on a slow phone), so it waits until MapLibre would start (a reach for the map,
+  // or the page settled); the SVG map draws the same first view either way.
+  const [webgl, setWebgl] = useState<boolean | null>(null);
+  // The header and legend paint first and the map's paths (a few hundred kB of path data to
+  // parse) right after, so the first view is not one long task. After the next frame, or
+  // after 100 ms where frames do not come (a hidden tab).
+  const [mapMounted, setMapMounted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const mount = () => setMapMounted(true);
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(mount, 0)));
+    const fallback = window.setTimeout(mount, 100);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      window.clearTimeout(fallback);
+    };
+  }, []);
   const mapFrameRef = useRef<HTMLDivElement>(null);
   // Where the map's camera is now, the app's own moves included (the URL keeps only the person's).
   const liveCamera = useRef<Camera | null>(null);
@@ -210,8 +230,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [maplibre, setMaplibre] = useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   useEffect(() => {
     const frame = mapFrameRef.current;
-    if (!webgl || maplibre !== 'idle' || !frame) return;
-    const start = () => setMaplibre((state) => (state === 'idle' ? 'loading' : state));
+    if (webgl === false || maplibre !== 'idle' || !frame) return;
+    const start = () => {
+      const supported = hasWebGL();
+      setWebgl(supported);
+      if (supported) setMaplibre((state) => (state === 'idle' ? 'loading' : state));
+    };
     const cancelSettled = whenSettled(start);
     for (const type of MAP_INTENT_EVENTS) frame.addEventListener(type, start, { passive: true });
     return () => {
@@ -240,7 +264,11 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   // On a tour slide the slide decides the filter; otherwise the URL does.
   const selectedThemes = useMemo(() => new Set(currentSlide?.legendIds ?? urlThemes), [currentSlide, urlThemes]);
   const model = useAtlasModel(places, legend, shapes, selectedThemes, scheme, lang);
-  const searchIndex = useMemo(() => buildSearchIndex(places, countryNameAliases(places)), [places]);
+  // Built on the first search, not on the first view (it reads every place's Chinese name).
+  const searchIndex = useMemo(() => {
+    let index: SearchIndex | undefined;
+    return () => (index ??= buildSearchIndex(places, countryNameAliases(places)));
+  }, [places]);
 
   // The GeoJSON (a few times the pre-projected shapes) is for MapLibre and the export only.
   const needGeoJson = maplibre === 'loading' || maplibre === 'ready' || dialog === 'export';
@@ -397,7 +425,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
         <PartFailure what={t.theMap} message={describeError(error)} onRetry={resetErrorBoundary} />
       )}
     >
-      {webgl ? (
+      {webgl !== false ? (
         <>
           {/* The SVG map is the first paint; MapLibre loads once the page has settled and
               takes over when it has drawn the same view. If MapLibre cannot start (its
@@ -516,15 +544,15 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       <main className="atlas__main">
         {embed && <h1 className="visually-hidden">{title}</h1>}
         <div className="atlas__map" ref={mapFrameRef} inert={listOpen && !presenting}>
-          {map}
+          {mapMounted && map}
         </div>
         {listOpen && !presenting && (
           <section className="atlas__list" aria-label={t.listOfPlaces}>
             <div className="atlas__list-actions">
-              <button type="button" className="atlas__button" onClick={() => downloadDatasetJson(dataset)}>
+              <button type="button" className="atlas__button" onClick={() => void loadDatasetDownload().then((m) => m.downloadDatasetJson(dataset))}>
                 {t.downloadJson}
               </button>
-              <button type="button" className="atlas__button" onClick={() => void downloadDatasetCsv(dataset)}>
+              <button type="button" className="atlas__button" onClick={() => void loadDatasetDownload().then((m) => m.downloadDatasetCsv(dataset))}>
                 {t.downloadCsv}
               </button>
             </div>
@@ -628,7 +656,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </Suspense>
           </ErrorBoundary>
         )}
-        {!webgl && !presenting && !dismissed.includes(SIMPLIFIED_NOTICE) && (
+        {webgl === false && !presenting && !dismissed.includes(SIMPLIFIED_NOTICE) && (
           <p className="atlas__simplified" role="note">
             {t.simplified}
             <button type="button" className="notice__dismiss" aria-label={t.dismiss} onClick={() => setDismissed((d) => [...d, SIMPLIFIED_NOTICE])}>
@@ -715,7 +743,7 @@ const SIMPLIFIED_NOTICE = atlasMessages.en.simplified;
 /** What says a person is about to use the map: a pointer over it, a touch, the wheel, keyboard focus. */
 const MAP_INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'wheel', 'focusin'] as const;
 /** Quiet time after the page has loaded before MapLibre comes in unasked. */
-const SETTLE_MS = 3000;
+const SETTLE_MS = 5000;
 
 /** Calls back once the page has loaded and then been quiet for a while; returns a cancel. */
 function whenSettled(callback: () => void): () => void {

@@ -18,12 +18,29 @@ export function iso3ToIso2(iso3: string): string | undefined {
   return countries.alpha3ToAlpha2(iso3) ?? undefined;
 }
 
+// One formatter per locale: constructing Intl.DisplayNames costs far more than a lookup,
+// and the first view names every sending country in two languages.
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+function regionNamesFor(locale: string): Intl.DisplayNames | null {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  return names;
+}
+
 /** A country's name from the platform (Intl.DisplayNames), falling back to the code. */
 export function countryName(iso3: string, locale: string): string {
   const iso2 = iso3ToIso2(iso3);
   if (!iso2) return iso3;
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(iso2) ?? iso3;
+    return regionNamesFor(locale)?.of(iso2) ?? iso3;
   } catch {
     return iso3;
   }

@@ -3,7 +3,8 @@
  * `goodwill` and `listed` neutrals), their colours and counts, and the colour
  * each place takes under a given selection of entries.
  */
-import { formatHex, interpolate } from 'culori';
+import './colour-modes';
+import { formatHex, interpolate } from 'culori/fn';
 import { scaleOrdinal } from 'd3-scale';
 import type { Dataset } from './dataset-schema';
 import { GOODWILL_ID, LISTED_ID } from './dataset-schema';

@@ -19,9 +19,20 @@ export function senderName(sender: Pick<Sender, 'kind' | 'iso3' | 'name' | 'name
   return sender.name;
 }
 
-/** Both names at once, for places and search. */
+/**
+ * Both names at once, for places and search. The Chinese one is worked out
+ * when first read: it may come from Intl.DisplayNames, whose first use loads
+ * the platform's Chinese region names (tens of milliseconds on a slow phone),
+ * which an English first view never needs.
+ */
 export function senderNames(sender: Pick<Sender, 'kind' | 'iso3' | 'name' | 'name_zh'>): Bilingual {
-  return { en: sender.name, zh: senderName(sender, 'zh') };
+  let zh: string | undefined;
+  return {
+    en: sender.name,
+    get zh() {
+      return (zh ??= senderName(sender, 'zh'));
+    },
+  };
 }
 
 export function senderBody(sender: Pick<Sender, 'body' | 'body_zh'>, lang: Lang): string | null {
@@ -56,15 +67,17 @@ export function countryNameIn(iso3: string, lang: Lang): string {
   return countryName(iso3, LANG_TAGS[lang]);
 }
 
-/** A day as the reader's language writes it (10 January 2021 / 2021年1月10日). */
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A day as the reader's language writes it (10 January 2021 / 2021年1月10日).
+ * Written out rather than with Intl.DateTimeFormat, whose first use loads the
+ * platform's calendar data: about 25 ms on the first view, four times that on a
+ * slow phone, for two fixed patterns. tests/unit/lang.test.ts holds them to Intl's output.
+ */
 export function formatDay(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`;
 }
 
 /** A count as the reader's language writes it. */

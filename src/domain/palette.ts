@@ -12,6 +12,7 @@
  *   theme–land/sea  ≥ 12 under all four (the brief only asks for normal vision)
  * in both the light and the dark scheme.
  */
+import './colour-modes';
 import {
   converter,
   differenceCiede2000,
@@ -22,7 +23,7 @@ import {
   wcagContrast,
   type Color,
   type Lab65,
-} from 'culori';
+} from 'culori/fn';
 
 /**
  * Theme colours in assignment order: a codebook's n-th theme without its own

@@ -58,6 +58,14 @@ describe('dataset fields in Chinese', () => {
   it('writes dates and numbers the way each language does', () => {
     expect(formatDay('2021-01-10', 'en')).toBe('10 January 2021');
     expect(formatDay('2021-01-10', 'zh')).toBe('2021年1月10日');
+    // Written out by hand: the same as the platform's long dates, every month, both languages.
+    for (let month = 1; month <= 12; month++) {
+      const iso = `2024-${String(month).padStart(2, '0')}-0${month % 9 + 1}`;
+      const date = new Date(`${iso}T00:00:00Z`);
+      const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+      expect(formatDay(iso, 'en')).toBe(new Intl.DateTimeFormat('en-GB', options).format(date));
+      expect(formatDay(iso, 'zh')).toBe(new Intl.DateTimeFormat('zh-CN', options).format(date));
+    }
     expect(formatCount(20000, 'zh')).toBe('20,000');
   });
 });

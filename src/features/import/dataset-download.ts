@@ -7,15 +7,9 @@
 import { datasetToCsv } from '../../domain/csv-dataset';
 import { downloadBlob } from '../../components/download-file';
 import type { Dataset } from '../../domain/dataset-schema';
-import type { Lang } from '../../domain/lang';
 
 /** Chromium asks before a page starts a second download at once; a short pause avoids the question. */
 const SECOND_DOWNLOAD_DELAY_MS = 400;
-
-/** The sentence every view and export of loaded data carries (issue 6), in the interface language. */
-export function provenanceNotice(origin: string, lang: Lang = 'en'): string {
-  return lang === 'zh' ? `数据来自 ${origin}，并非本图集发布` : `Data from ${origin}, not published by this atlas`;
-}
 
 /** "congratulations-from-abroad-on-…" from a title; "atlas-data" when nothing is left. */
 export function datasetFileBase(title: string): string {

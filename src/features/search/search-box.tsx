@@ -18,7 +18,8 @@ export interface SearchChoice {
 }
 
 export interface SearchBoxProps {
-  index: SearchIndex;
+  /** The index, or a function that builds it (called on the first real query, so an unused search box costs nothing). */
+  index: SearchIndex | (() => SearchIndex);
   onChoose: (choice: SearchChoice) => void;
   /** Defaults to the interface language's "Country, body or official". */
   placeholder?: string;
@@ -44,7 +45,10 @@ export function SearchBox({ index, onChoose, placeholder, label, limit = 8 }: Se
   const listId = useId();
   const optionId = (i: number) => `${listId}-option-${i}`;
 
-  const results = useMemo(() => searchPlaces(index, query, limit), [index, query, limit]);
+  const results = useMemo(
+    () => (query.trim() === '' ? [] : searchPlaces(typeof index === 'function' ? index() : index, query, limit)),
+    [index, query, limit],
+  );
   const hasQuery = query.trim() !== '';
   const showing = open && hasQuery;
   const expanded = showing && results.length > 0;
