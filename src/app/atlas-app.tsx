@@ -198,9 +198,20 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (tens of
-  // milliseconds on a slow phone), so it waits until MapLibre would start (a reach for the map,
-  // or the page settled); the SVG map draws the same first view either way.
+  // milliseconds on a slow phone), so it runs once the browser is idle after the first view
+  // (or at the first reach for the map), well before MapLibre makes its own context; the SVG
+  // map draws the same first view either way.
   const [webgl, setWebgl] = useState<boolean | null>(null);
+  useEffect(() => {
+    const probe = () => setWebgl((known) => known ?? hasWebGL());
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = setTimeout(probe, 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(probe, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
   // The header and legend paint first and the map's paths (a few hundred kB of path data to
   // parse) right after, so the first view is not one long task. After the next frame, or
   // after 100 ms where frames do not come (a hidden tab).
