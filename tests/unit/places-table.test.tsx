@@ -95,6 +95,35 @@ describe('PlacesTable', () => {
     expect(within(afghanistan).getAllByRole('cell')[3]!.textContent).toBe('Also wrote');
   });
 
+  it('lists at most five bodies and officials in a row, then says how many more', () => {
+    const myanmar = places.find((p) => p.key === 'MMR')!;
+    const sender = myanmar.senders[0]!;
+    const bodies = Array.from({ length: 7 }, (_, i) => ({
+      ...sender,
+      id: `${sender.id}-${i}`,
+      body: `Body ${i + 1}`,
+      officials: [{ ...sender.officials[0]!, name: `Official ${i + 1}` }],
+    }));
+    const crowded = { ...myanmar, senders: bodies };
+    render(
+      <PlacesTable
+        places={[crowded]}
+        legend={legend}
+        selectedThemes={new Set()}
+        selectedKey={null}
+        onSelect={() => {}}
+        levelFilter={new Set()}
+        onLevelFilterChange={() => {}}
+      />,
+    );
+    const cells = within(screen.getByRole('button', { name: 'Myanmar' }).closest('tr')!).getAllByRole('cell');
+    const items = (cell: HTMLElement) => within(cell).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items(cells[0]!)).toEqual(['Body 1', 'Body 2', 'Body 3', 'Body 4', 'Body 5', 'and 2 more (open the place to see all)']);
+    expect(items(cells[1]!)).toHaveLength(6);
+    expect(items(cells[1]!)[4]).toContain('Official 5');
+    expect(items(cells[1]!)[5]).toBe('and 2 more (open the place to see all)');
+  });
+
   it('sorts by a column, flips on a second press, and says so with aria-sort', async () => {
     const user = userEvent.setup();
     render(<Harness />);

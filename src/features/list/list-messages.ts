@@ -24,6 +24,7 @@ export const listMessages = defineMessages(
     bodiesNotNamed: 'Not named',
     officialsNoneNamed: 'None named',
     officialLevel: (level: string) => ` (${level})`,
+    andMore: (n: string) => `and ${n} more (open the place to see all)`,
   },
   {
     columnName: '国家/国际组织',
@@ -48,5 +49,6 @@ export const listMessages = defineMessages(
     bodiesNotNamed: '未注明',
     officialsNoneNamed: '未提及',
     officialLevel: (level: string) => `（${level}）`,
+    andMore: (n: string) => `另有 ${n} 项（打开该条目查看全部）`,
   },
 );

@@ -67,6 +67,13 @@ function OfficialText({ official, lang, t }: { official: OfficialRow; lang: Lang
   );
 }
 
+/**
+ * Bodies and officials listed in a row before "and N more": a place with dozens of bodies
+ * (a large dataset) would otherwise make rows screens tall and the table slow to draw;
+ * the panel shows them all.
+ */
+const ROW_ITEMS_SHOWN = 5;
+
 export function PlacesTable({
   places,
   legend,
@@ -211,7 +218,7 @@ export function PlacesTable({
                   <td>
                     {row.bodyNames.length > 0 ? (
                       <ul className="places-table__plain">
-                        {row.bodyNames.map((body, i) => {
+                        {row.bodyNames.slice(0, ROW_ITEMS_SHOWN).map((body, i) => {
                           const shown = pick(body, lang);
                           return (
                             <li key={i} lang={lang !== 'en' && shown === body.en ? 'en' : undefined}>
@@ -219,6 +226,9 @@ export function PlacesTable({
                             </li>
                           );
                         })}
+                        {row.bodyNames.length > ROW_ITEMS_SHOWN && (
+                          <li className="places-table__muted">{t.andMore(count(row.bodyNames.length - ROW_ITEMS_SHOWN))}</li>
+                        )}
                       </ul>
                     ) : (
                       <span className="places-table__muted">{t.bodiesNotNamed}</span>
@@ -227,11 +237,14 @@ export function PlacesTable({
                   <td>
                     {row.officials.length > 0 ? (
                       <ul className="places-table__plain">
-                        {row.officials.map((official, i) => (
+                        {row.officials.slice(0, ROW_ITEMS_SHOWN).map((official, i) => (
                           <li key={i}>
                             <OfficialText official={official} lang={lang} t={t} />
                           </li>
                         ))}
+                        {row.officials.length > ROW_ITEMS_SHOWN && (
+                          <li className="places-table__muted">{t.andMore(count(row.officials.length - ROW_ITEMS_SHOWN))}</li>
+                        )}
                       </ul>
                     ) : (
                       <span className="places-table__muted">{t.officialsNoneNamed}</span>
