@@ -259,9 +259,10 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
     [dataset],
   );
+  const senderIds = useMemo(() => new Set(dataset.senders.map((s) => s.id)), [dataset]);
   const resolved = useMemo(
-    () => resolveAgainstDataset(view, new Set(dataset.senders.map((s) => s.id)), legendIdsForResolve),
-    [view, dataset, legendIdsForResolve],
+    () => resolveAgainstDataset(view, senderIds, legendIdsForResolve),
+    [view, senderIds, legendIdsForResolve],
   );
   const presenting = resolved.view.mode === 'present';
   const { places, legend } = usePlacesAndLegend(dataset);
@@ -271,9 +272,11 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     () => (presenting ? slideView(slides[slideNumber - 1] ?? { kind: 'title' }) : null),
     [presenting, slides, slideNumber],
   );
-  const urlThemes = resolved.view.themes;
-  // On a tour slide the slide decides the filter; otherwise the URL does.
-  const selectedThemes = useMemo(() => new Set(currentSlide?.legendIds ?? urlThemes), [currentSlide, urlThemes]);
+  // On a tour slide the slide decides the filter; otherwise the URL does. Kept by content: a
+  // selection or a camera move makes a new view, and must not look like a new filter (which
+  // recolours every place and repaints the map).
+  const themesKey = (currentSlide?.legendIds ?? resolved.view.themes).join('\n');
+  const selectedThemes = useMemo(() => new Set(themesKey ? themesKey.split('\n') : []), [themesKey]);
   const model = useAtlasModel(places, legend, shapes, selectedThemes, scheme, lang);
   // Built on the first search, not on the first view (it reads every place's Chinese name).
   const searchIndex = useMemo(() => {
