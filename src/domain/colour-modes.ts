@@ -4,9 +4,10 @@
  * culori knows, about 12 kB gzip more on the first view for spaces nothing here uses.
  * Import this module before calling culori/fn.
  */
-import { modeLab, modeLab65, modeLrgb, modeRgb, useMode } from 'culori/fn';
+// culori's `useMode` registers a colour space; it is no React hook, whatever its name says.
+import { modeLab, modeLab65, modeLrgb, modeRgb, useMode as registerMode } from 'culori/fn';
 
-useMode(modeRgb);
-useMode(modeLrgb);
-useMode(modeLab);
-useMode(modeLab65);
+registerMode(modeRgb);
+registerMode(modeLrgb);
+registerMode(modeLab);
+registerMode(modeLab65);
