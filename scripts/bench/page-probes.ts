@@ -56,14 +56,18 @@ export function installLoadProbe() {
         map.queryRenderedFeatures({ layers: ['country-fill'] }).length > 0,
     );
   };
-  // The atlas's first paint: an SVG map whose countries show at least three different fills
-  // (sea, non-senders and a theme colour), so a grey placeholder would not count.
+  // The atlas's first paint: an SVG map in which some country wears a theme colour of the
+  // legend, so a grey placeholder would not count. (Counting distinct fills does not work: in
+  // the large dataset every place names the first theme, so the map has one theme colour.)
+  const hex = (rgb: string) =>
+    `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
   const svgColoured = () => {
-    const fills = new Set<string>();
-    for (const path of document.querySelectorAll('[data-testid="svg-map"] path[data-iso3]')) {
-      fills.add(path.getAttribute('fill') ?? '');
-      if (fills.size >= 3) return true;
-    }
+    const paths = document.querySelectorAll('[data-testid="svg-map"] path[data-iso3]');
+    if (paths.length === 0) return false;
+    const themes = new Set(
+      [...document.querySelectorAll('[data-legend-id] .legend__swatch')].map((swatch) => hex(getComputedStyle(swatch).backgroundColor)),
+    );
+    for (const path of paths) if (themes.has((path.getAttribute('fill') ?? '').toLowerCase())) return true;
     return false;
   };
   let coloured = false;
