@@ -202,16 +202,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   // (or at the first reach for the map), well before MapLibre makes its own context; the SVG
   // map draws the same first view either way.
   const [webgl, setWebgl] = useState<boolean | null>(null);
-  useEffect(() => {
-    const probe = () => setWebgl((known) => known ?? hasWebGL());
-    // Safari has no requestIdleCallback.
-    if (typeof window.requestIdleCallback !== 'function') {
-      const timer = setTimeout(probe, 1000);
-      return () => clearTimeout(timer);
-    }
-    const idle = window.requestIdleCallback(probe, { timeout: 3000 });
-    return () => window.cancelIdleCallback(idle);
-  }, []);
+  useEffect(() => whenIdle(() => setWebgl((known) => known ?? hasWebGL()), 3000), []);
   // The header and legend paint first and the map's paths (a few hundred kB of path data to
   // parse) right after, so the first view is not one long task. After the next frame, or
   // after 100 ms where frames do not come (a hidden tab).
@@ -241,7 +232,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const [maplibre, setMaplibre] = useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   useEffect(() => {
     const frame = mapFrameRef.current;
-    if (webgl === false || maplibre !== 'idle' || !frame) return;
+    if (maplibre !== 'idle' || !frame) return;
+    // hasWebGL() is cached: after the idle probe this is a lookup.
     const start = () => {
       const supported = hasWebGL();
       setWebgl(supported);
@@ -253,7 +245,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
       cancelSettled();
       for (const type of MAP_INTENT_EVENTS) frame.removeEventListener(type, start);
     };
-  }, [webgl, maplibre]);
+  }, [maplibre]);
 
   const legendIdsForResolve = useMemo(
     () => [...dataset.themes.map((t) => t.id), 'goodwill', 'listed'],
@@ -762,20 +754,28 @@ const SETTLE_MS = 5000;
 /** Calls back once the page has loaded and then been quiet for a while; returns a cancel. */
 function whenSettled(callback: () => void): () => void {
   let timer = 0;
-  let idle = 0;
+  let cancelIdle = () => {};
   const afterLoad = () => {
-    timer = window.setTimeout(() => {
-      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(callback, { timeout: 2000 });
-      else callback();
-    }, SETTLE_MS);
+    timer = window.setTimeout(() => (cancelIdle = whenIdle(callback, 2000)), SETTLE_MS);
   };
   if (document.readyState === 'complete') afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });
   return () => {
     window.removeEventListener('load', afterLoad);
     window.clearTimeout(timer);
-    if (idle && 'cancelIdleCallback' in window) window.cancelIdleCallback(idle);
+    cancelIdle();
   };
+}
+
+/** Calls back when the browser is idle, or after `timeoutMs` at the latest; returns a cancel. */
+function whenIdle(callback: () => void, timeoutMs: number): () => void {
+  // Safari has no requestIdleCallback: call back right away there.
+  if (typeof window.requestIdleCallback !== 'function') {
+    const timer = window.setTimeout(callback, 0);
+    return () => window.clearTimeout(timer);
+  }
+  const idle = window.requestIdleCallback(callback, { timeout: timeoutMs });
+  return () => window.cancelIdleCallback(idle);
 }
 
 const ignoreSelect = () => undefined;

@@ -3,6 +3,7 @@
  * wrong, in words a person can act on. In the offline single file, the files
  * it carries are read from inside it instead (embedded-assets.ts).
  */
+import type { z } from 'zod';
 import { BilingualError, type Bilingual, type Lang } from '../domain/lang';
 import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
 
@@ -141,4 +142,16 @@ export function crossOrigin(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A fetched prepared file (the map shapes) checked against its schema: the
+ * parsed value, or a LoadError giving `reason` and zod's first message (in
+ * English in both languages: it is for whoever prepares the file).
+ */
+export function checkPreparedFile<T>(schema: z.ZodType<T>, raw: unknown, what: Bilingual, url: string, reason: Bilingual): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const detail = result.error.issues[0]?.message;
+  throw new LoadError(what, url, reason, [detail ? { en: detail, zh: detail } : { en: 'unknown problem', zh: '未知问题' }]);
 }

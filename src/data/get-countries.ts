@@ -2,7 +2,7 @@ import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
+import { checkPreparedFile, fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 
 export const COUNTRIES_PATH = 'geo/countries.geojson';
 
@@ -36,17 +36,11 @@ const countriesSchema = z.object({
 
 export async function getCountries(url: string, signal?: AbortSignal): Promise<Countries> {
   const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
-  const result = countriesSchema.safeParse(raw);
-  if (!result.success) {
-    // The detail is zod's own English: it is for whoever prepares the file.
-    const detail = result.error.issues[0]?.message;
-    throw new LoadError(
-      LOADED_FILES.mapShapes,
-      url,
-      { en: 'the file is not a prepared country GeoJSON', zh: '该文件不是预先处理好的国家轮廓 GeoJSON' },
-      [detail ? { en: detail, zh: detail } : { en: 'unknown problem', zh: '未知问题' }],
-    );
-  }
+  checkPreparedFile(countriesSchema, raw, LOADED_FILES.mapShapes, url, {
+    en: 'the file is not a prepared country GeoJSON',
+    zh: '该文件不是预先处理好的国家轮廓 GeoJSON',
+  });
+  // The file itself, not zod's copy: the coordinates were not looked at.
   return raw as Countries;
 }
 

@@ -1,7 +1,7 @@
 import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
+import { checkPreparedFile, fetchJson, LOADED_FILES, resolveAssetUrl } from './fetch-file';
 
 /**
  * The country shapes as the SVG map draws them: SVG path data already in Web
@@ -41,18 +41,10 @@ export type WorldShape = WorldShapes['countries'][number];
 
 export async function getWorldShapes(url: string, signal?: AbortSignal): Promise<WorldShapes> {
   const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
-  const result = worldShapesSchema.safeParse(raw);
-  if (!result.success) {
-    // The detail is zod's own English: it is for whoever prepares the file.
-    const detail = result.error.issues[0]?.message;
-    throw new LoadError(
-      LOADED_FILES.mapShapes,
-      url,
-      { en: 'the file is not the prepared country shapes', zh: '该文件不是预先处理好的国家轮廓' },
-      [detail ? { en: detail, zh: detail } : { en: 'unknown problem', zh: '未知问题' }],
-    );
-  }
-  return result.data;
+  return checkPreparedFile(worldShapesSchema, raw, LOADED_FILES.mapShapes, url, {
+    en: 'the file is not the prepared country shapes',
+    zh: '该文件不是预先处理好的国家轮廓',
+  });
 }
 
 export function worldShapesQueryOptions(url = resolveAssetUrl(WORLD_SHAPES_PATH)) {

@@ -5,7 +5,7 @@
  * source text).
  */
 import { datasetToCsv } from '../../domain/csv-dataset';
-import { downloadBlob } from '../../components/download-file';
+import { downloadBlob, slugify } from '../../components/download-file';
 import type { Dataset } from '../../domain/dataset-schema';
 
 /** Chromium asks before a page starts a second download at once; a short pause avoids the question. */
@@ -13,16 +13,7 @@ const SECOND_DOWNLOAD_DELAY_MS = 400;
 
 /** "congratulations-from-abroad-on-…" from a title; "atlas-data" when nothing is left. */
 export function datasetFileBase(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'atlas-data';
+  return slugify(title, 'atlas-data');
 }
 
 export interface DownloadFile {
