@@ -61,27 +61,6 @@ function hostedCsp(): Plugin {
   };
 }
 
-/**
- * Starts the first view's two data files downloading with the page's own
- * script instead of after it has run (the shapes are always needed; the
- * dataset is, unless a `?data=` link names another). `crossorigin` makes the
- * preload match the app's fetch() (CORS mode, same-origin credentials).
- * Hosted build only: the single file carries its data inside.
- */
-function firstViewPreloads(): Plugin {
-  const links = [EMBEDDED_PATHS.worldShapes, EMBEDDED_PATHS.dataset]
-    .map((path) => `<link rel="preload" href="./${path}" as="fetch" crossorigin />`)
-    .join('\n    ');
-  return {
-    name: 'atlas:first-view-preloads',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html) => html.replace('</head>', `  ${links}\n  </head>`),
-    },
-  };
-}
-
 const SINGLE_OUT_DIR = 'dist-single';
 const OFFLINE_COPY_IN_HOSTED_BUILD = 'dist/atlas-offline.html';
 
@@ -136,11 +115,23 @@ function singleFileFinish(root: string): Plugin {
   };
 }
 
+/**
+ * The shipped dataset's title in both languages, for the header painted while
+ * the dataset loads (the first view's largest text, which would otherwise wait
+ * for the dataset to download and be validated).
+ */
+function shippedDatasetTitle(root: string): { title: string; title_zh: string | null } {
+  const dataset = JSON.parse(readFileSync(resolve(root, 'public', EMBEDDED_PATHS.dataset), 'utf8')) as { title?: unknown; title_zh?: unknown };
+  if (typeof dataset.title !== 'string') throw new Error(`public/${EMBEDDED_PATHS.dataset}: no title`);
+  return { title: dataset.title, title_zh: typeof dataset.title_zh === 'string' ? dataset.title_zh : null };
+}
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   const root = import.meta.dirname;
   return {
-    plugins: single ? [react(), viteSingleFile(), singleFileFinish(root)] : [react(), hostedCsp(), firstViewPreloads()],
+    define: { __SHIPPED_DATASET_TITLE__: JSON.stringify(shippedDatasetTitle(root)) },
+    plugins: single ? [react(), viteSingleFile(), singleFileFinish(root)] : [react(), hostedCsp()],
     base: './',
     // The single file carries its data inside (singleFileFinish); public/ is not copied beside it.
     publicDir: single ? false : 'public',

@@ -10,6 +10,7 @@ import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countrie
 import { useWorldShapes, type WorldShapes } from '../data/get-world-shapes';
 import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
 import { provenanceNotice } from '../features/import/provenance';
+import { SHIPPED_DATASET_TITLE } from '../data/shipped-dataset-title';
 import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
 import { describeError } from '../data/fetch-file';
@@ -39,6 +40,7 @@ import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
 import { useMediaQuery, usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import { LangContext, useMessages } from '../components/use-lang';
 import { ModalDialog } from '../components/modal-dialog';
+import { useAfterFirstPaint } from '../components/use-after-first-paint';
 import { atlasMessages } from './atlas-messages';
 import './atlas-app.css';
 
@@ -73,8 +75,11 @@ export function AtlasApp() {
   useEffect(() => {
     document.documentElement.lang = LANG_TAGS[lang];
   }, [lang]);
-  const datasetQuery = useDataset(datasetUrl);
-  const shapesQuery = useWorldShapes();
+  // The header (with the shipped dataset's title) paints before any data file is asked for:
+  // the first paint waits for nothing but the page's script and styles.
+  const painted = useAfterFirstPaint();
+  const datasetQuery = useDataset(datasetUrl, { enabled: painted });
+  const shapesQuery = useWorldShapes({ enabled: painted });
   const [imported, setImported] = useState<LoadedData | null>(null);
   const prefersDark = usePrefersDark();
   const scheme: SchemeName = view.scheme ?? (prefersDark ? 'dark' : 'light');
@@ -87,9 +92,27 @@ export function AtlasApp() {
   }, [scheme]);
 
   if (!imported && datasetQuery.isPending) {
+    // The shipped dataset's title is known before its file arrives: the header paints with the
+    // page's first script, laid out as the loaded atlas lays it out. Another dataset's title is not.
+    const knownTitle = isShippedDatasetUrl(datasetUrl) ? datasetTitle(SHIPPED_DATASET_TITLE, lang) : null;
     return (
       <LangContext value={lang}>
-        <LoadingScreen what={atlasMessages[lang].loadingDataset} />
+        {knownTitle && !view.embed && view.mode !== 'present' ? (
+          <div className="atlas" data-scheme={scheme}>
+            <header className="atlas__header">
+              <div className="atlas__heading">
+                <h1 className="atlas__title" title={knownTitle}>
+                  {knownTitle}
+                </h1>
+              </div>
+            </header>
+            <main className="atlas__main">
+              <LoadingScreen what={atlasMessages[lang].loadingDataset} inline />
+            </main>
+          </div>
+        ) : (
+          <LoadingScreen what={atlasMessages[lang].loadingDataset} />
+        )}
       </LangContext>
     );
   }
@@ -197,27 +220,13 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const legendOpen = legendChoice ?? !legendFolds;
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
-  // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (tens of
-  // milliseconds on a slow phone), so it runs once the browser is idle after the first view
-  // (or at the first reach for the map), well before MapLibre makes its own context; the SVG
-  // map draws the same first view either way.
+  // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (a long
+  // task of 100 ms and more on a slow phone), so it runs only when MapLibre is wanted (the
+  // first reach for the map, or the page settled); the SVG map draws the first view either way.
   const [webgl, setWebgl] = useState<boolean | null>(null);
-  useEffect(() => whenIdle(() => setWebgl((known) => known ?? hasWebGL()), 3000), []);
   // The header and legend paint first and the map's paths (a few hundred kB of path data to
-  // parse) right after, so the first view is not one long task. After the next frame, or
-  // after 100 ms where frames do not come (a hidden tab).
-  const [mapMounted, setMapMounted] = useState(false);
-  useEffect(() => {
-    let timer = 0;
-    const mount = () => setMapMounted(true);
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(mount, 0)));
-    const fallback = window.setTimeout(mount, 100);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-      window.clearTimeout(fallback);
-    };
-  }, []);
+  // parse) right after, so the first view is not one long task.
+  const mapMounted = useAfterFirstPaint();
   const mapFrameRef = useRef<HTMLDivElement>(null);
   // Where the map's camera is now, the app's own moves included (the URL keeps only the person's).
   const liveCamera = useRef<Camera | null>(null);
@@ -233,7 +242,6 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   useEffect(() => {
     const frame = mapFrameRef.current;
     if (maplibre !== 'idle' || !frame) return;
-    // hasWebGL() is cached: after the idle probe this is a lookup.
     const start = () => {
       const supported = hasWebGL();
       setWebgl(supported);

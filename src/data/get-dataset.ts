@@ -35,8 +35,8 @@ export function datasetQueryOptions(url = resolveAssetUrl(SHIPPED_DATASET_PATH))
   });
 }
 
-export function useDataset(url?: string) {
-  return useQuery(datasetQueryOptions(url));
+export function useDataset(url?: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...datasetQueryOptions(url), enabled });
 }
 
 /** The `?data=` parameter: missing, a dataset URL the atlas may load, or why it may not (in both languages). */

@@ -54,6 +54,6 @@ export function worldShapesQueryOptions(url = resolveAssetUrl(WORLD_SHAPES_PATH)
   });
 }
 
-export function useWorldShapes() {
-  return useQuery(worldShapesQueryOptions());
+export function useWorldShapes({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...worldShapesQueryOptions(), enabled });
 }

@@ -118,10 +118,10 @@ describe('AtlasApp', () => {
   it('loads: shows a loading state, then the title, legend and map', async () => {
     renderApp();
     expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
-    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
     const countries = new Set(atlas.senders.filter((s) => s.kind === 'country').map((s) => s.iso3)).size;
     const orgs = atlas.senders.filter((s) => s.kind === 'organization').length;
-    expect(screen.getByText(new RegExp(`${countries} countries and ${orgs} international organisations wrote`))).toBeTruthy();
+    expect(await screen.findByText(new RegExp(`${countries} countries and ${orgs} international organisations wrote`))).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Fields of cooperation' })).toBeTruthy();
     expect(await reachForMap()).toBeTruthy();
     expect(screen.getByText('Map place interpol-general-secretariat')).toBeTruthy();
@@ -130,6 +130,36 @@ describe('AtlasApp', () => {
     // No panel until a place is chosen; the URL stays clean.
     expect(screen.queryByTestId('sender-panel')).toBeNull();
     expect(window.location.search).toBe('');
+  });
+
+  it('paints the shipped dataset\'s title before asking for any data file', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        await held;
+        return serve(input);
+      }),
+    );
+    renderApp();
+    // The first render: the title (known at build time) and the loading state, no request yet.
+    expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
+    expect(vi.mocked(fetch)).not.toHaveBeenCalled();
+    // After the first paint the data files are asked for; the title stays while they load.
+    await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalled());
+    expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    release();
+    expect(await screen.findByText(/countries and \d+ international organisations wrote/)).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('shows no title while another dataset (a ?data= link) loads: its title is not known yet', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => undefined)));
+    renderApp('?data=other/atlas-2022.json');
+    expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
   });
 
   it('opens the panel when a country is clicked and writes its first body to the URL', async () => {

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * False until the browser has painted what this component's first render drew,
+ * then true for good: after the next frame, or after 100 ms where frames do not
+ * come (a hidden tab). For work that must not hold up the first paint.
+ */
+export function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const done = () => setPainted(true);
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(done, 0)));
+    const fallback = window.setTimeout(done, 100);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      window.clearTimeout(fallback);
+    };
+  }, []);
+  return painted;
+}
