@@ -155,7 +155,7 @@ describe('AtlasApp', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
-  it('shows no title while another dataset (a ?data= link) loads: its title is not known yet', async () => {
+  it('shows no title while another dataset (a ?data= link) loads: its title is not known yet', () => {
     vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => undefined)));
     renderApp('?data=other/atlas-2022.json');
     expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
