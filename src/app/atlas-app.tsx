@@ -3,7 +3,7 @@
  * what each feature shows, keeps the view in the URL, and lays the features
  * out for the mode (explore or present) and the embed flag.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { useQuery } from '@tanstack/react-query';
 import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countries';
@@ -91,7 +91,10 @@ export function AtlasApp() {
     root.dataset.scheme = scheme;
   }, [scheme]);
 
-  if (!imported && datasetQuery.isPending) {
+  // The whole atlas renders when the dataset arrives: deferred, React renders it in slices
+  // between frames (the loading header stays up meanwhile) instead of in one long task.
+  const shownDataset = useDeferredValue(datasetQuery.data);
+  if (!imported && !datasetQuery.isError && shownDataset === undefined) {
     // The shipped dataset's title is known before its file arrives: the header paints with the
     // page's first script, laid out as the loaded atlas lays it out. Another dataset's title is not.
     const knownTitle = isShippedDatasetUrl(datasetUrl) ? datasetTitle(SHIPPED_DATASET_TITLE, lang) : null;
@@ -123,19 +126,19 @@ export function AtlasApp() {
       </LangContext>
     );
   }
-  const loaded = imported ?? datasetQuery.data!;
+  const loaded = imported ?? shownDataset!;
   const provenance = imported
     ? provenanceNotice(imported.origin, lang)
-    : isShippedDatasetUrl(datasetQuery.data!.url)
+    : isShippedDatasetUrl(shownDataset!.url)
       ? null
-      : provenanceNotice(new URL(datasetQuery.data!.url).origin, lang);
+      : provenanceNotice(new URL(shownDataset!.url).origin, lang);
 
   return (
     <LangContext value={lang}>
     <LoadedAtlas
-      key={imported ? `import:${imported.origin}:${imported.dataset.title}` : datasetQuery.data!.url}
+      key={imported ? `import:${imported.origin}:${imported.dataset.title}` : shownDataset!.url}
       dataset={loaded.dataset}
-      datasetUrl={imported ? window.location.href : datasetQuery.data!.url}
+      datasetUrl={imported ? window.location.href : shownDataset!.url}
       importedSource={imported ? { text: imported.sourceText } : null}
       provenance={provenance}
       onImport={(data) => {
