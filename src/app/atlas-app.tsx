@@ -40,7 +40,7 @@ import { useAtlasModel, usePlacesAndLegend } from './use-atlas-model';
 import { useMediaQuery, usePrefersDark, usePrefersReducedMotion, useUrlView } from './use-url-view';
 import { LangContext, useMessages } from '../components/use-lang';
 import { ModalDialog } from '../components/modal-dialog';
-import { useAfterFirstPaint } from '../components/use-after-first-paint';
+import { useAfterFirstPaint } from '../components/use-after-paint';
 import { atlasMessages } from './atlas-messages';
 import './atlas-app.css';
 

@@ -39,6 +39,7 @@ import {
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { mapMessages } from './map-messages';
 import './map-view.css';
+import { useValueAfterPaint } from '../../components/use-after-paint';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
 // build asks the server for a path it answers with index.html, and the map stays blank.
@@ -150,6 +151,10 @@ export function MapView(props: MapViewProps) {
     onRendered,
     onCameraChange,
   } = props;
+  // A selection opens the panel at once; the map's outline and any camera move come a frame
+  // later, so the panel's frame does not wait for a WebGL redraw.
+  const outlinedIso3 = useValueAfterPaint(selectedIso3);
+  const revealedKey = useValueAfterPaint(selectedKey);
   const reportedRendered = useRef(false);
   const [loaded, setLoaded] = useState(false);
   const [initialView] = useState(() => {
@@ -200,10 +205,10 @@ export function MapView(props: MapViewProps) {
       id: COUNTRY_SELECTED_LAYER,
       type: 'line',
       source: COUNTRIES_SOURCE,
-      filter: selectedFilter(selectedIso3),
+      filter: selectedFilter(outlinedIso3),
       paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 2.4 },
     }),
-    [scheme, selectedIso3],
+    [scheme, outlinedIso3],
   );
 
   const setHoveredFeature = useCallback((id: number | string | null) => {
@@ -276,7 +281,7 @@ export function MapView(props: MapViewProps) {
   // bring it into the part of the map that is still visible.
   useEffect(() => {
     const map = mapRef.current?.getMap();
-    const point = selectedKey ? placePoints.get(selectedKey) : undefined;
+    const point = revealedKey ? placePoints.get(revealedKey) : undefined;
     if (!map || !loaded || !point) return;
     const reveal = revealPlace({
       lngLat: point,
@@ -291,7 +296,7 @@ export function MapView(props: MapViewProps) {
     if (reveal) map.easeTo({ center: point, zoom: reveal.zoom, offset: reveal.offset, duration: reducedMotion ? 0 : 600 });
     // Only a new selection moves the map; later changes of the panel width do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedKey, loaded]);
+  }, [revealedKey, loaded]);
 
   useEffect(() => () => {
     window.__atlasMap = undefined;

@@ -20,3 +20,22 @@ export function useAfterFirstPaint(): boolean {
   }, []);
   return painted;
 }
+
+/**
+ * `value`, changed only once the browser has painted the frame in which it
+ * changed: for work that should not hold back what the same change shows first
+ * (a WebGL redraw in that frame delays the whole frame).
+ */
+export function useValueAfterPaint<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(() => {
+    if (Object.is(painted, value)) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setPainted(value), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [value, painted]);
+  return painted;
+}

@@ -1,0 +1,78 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAfterFirstPaint, useValueAfterPaint } from '../../src/components/use-after-paint';
+
+// Frames by hand: each call to nextFrame() runs the callbacks requested so far, as a browser's frame does.
+let frames: FrameRequestCallback[] = [];
+function nextFrame() {
+  const due = frames;
+  frames = [];
+  for (const callback of due) callback(performance.now());
+}
+beforeEach(() => {
+  vi.useFakeTimers();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+function Painted({ value }: { value: string }) {
+  return <p data-testid="painted">{useValueAfterPaint(value)}</p>;
+}
+function FirstPaint() {
+  return <p data-testid="first">{useAfterFirstPaint() ? 'after' : 'before'}</p>;
+}
+
+describe('useValueAfterPaint', () => {
+  it('starts with the value, and takes a new one only after the frame that showed the change', () => {
+    const { rerender } = render(<Painted value="a" />);
+    expect(screen.getByTestId('painted').textContent).toBe('a');
+    rerender(<Painted value="b" />);
+    expect(screen.getByTestId('painted').textContent, 'not in the same frame').toBe('a');
+    act(() => nextFrame());
+    expect(screen.getByTestId('painted').textContent, 'not before that frame has painted').toBe('a');
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    expect(screen.getByTestId('painted').textContent).toBe('b');
+  });
+
+  it('skips a value that was replaced before its frame', () => {
+    const { rerender } = render(<Painted value="a" />);
+    rerender(<Painted value="b" />);
+    rerender(<Painted value="c" />);
+    act(() => nextFrame());
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    expect(screen.getByTestId('painted').textContent).toBe('c');
+  });
+});
+
+describe('useAfterFirstPaint', () => {
+  it('is false in the first render and true after the next frame', () => {
+    render(<FirstPaint />);
+    expect(screen.getByTestId('first').textContent).toBe('before');
+    act(() => nextFrame());
+    act(() => {
+      vi.advanceTimersByTime(0);
+    });
+    expect(screen.getByTestId('first').textContent).toBe('after');
+  });
+
+  it('is true after 100 ms where no frame comes (a hidden tab)', () => {
+    render(<FirstPaint />);
+    act(() => {
+      vi.advanceTimersByTime(99);
+    });
+    expect(screen.getByTestId('first').textContent).toBe('before');
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(screen.getByTestId('first').textContent).toBe('after');
+  });
+});
