@@ -76,10 +76,12 @@ export function AtlasApp() {
     document.documentElement.lang = LANG_TAGS[lang];
   }, [lang]);
   // The header (with the shipped dataset's title) paints before any data file is asked for:
-  // the first paint waits for nothing but the page's script and styles.
+  // that first paint waits for nothing but the page's script and styles. Another dataset's
+  // title is not known before it loads: nothing to paint first, so its files are asked for at once.
   const painted = useAfterFirstPaint();
-  const datasetQuery = useDataset(datasetUrl, { enabled: painted });
-  const shapesQuery = useWorldShapes({ enabled: painted });
+  const fetchNow = painted || !isShippedDatasetUrl(datasetUrl);
+  const datasetQuery = useDataset(datasetUrl, { enabled: fetchNow });
+  const shapesQuery = useWorldShapes({ enabled: fetchNow });
   const [imported, setImported] = useState<LoadedData | null>(null);
   const prefersDark = usePrefersDark();
   const scheme: SchemeName = view.scheme ?? (prefersDark ? 'dark' : 'light');

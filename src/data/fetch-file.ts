@@ -77,6 +77,8 @@ function lookupEmbedded(url: string): unknown {
 }
 
 /** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
+const UTF8 = new TextDecoder('utf-8');
+
 export async function fetchText(whatText: Bilingual | string, url: string, signal?: AbortSignal): Promise<string> {
   const what = asBilingual(whatText);
   const embedded = lookupEmbedded(url);
@@ -111,7 +113,9 @@ export async function fetchText(whatText: Bilingual | string, url: string, signa
     throw new LoadError(what, url, reason);
   }
   try {
-    return await response.text();
+    // Bytes, then one decode: Chromium's response.text() took about 1.5× as long for a
+    // dataset of 9 MB (UTF-8 either way, a byte-order mark dropped either way).
+    return UTF8.decode(await response.arrayBuffer());
   } catch {
     throw new LoadError(what, url, { en: 'the download was interrupted', zh: '下载中断' });
   }

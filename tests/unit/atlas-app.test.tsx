@@ -87,9 +87,11 @@ function renderApp(search = '') {
 
 /** The (stubbed) MapLibre view comes in when a person reaches for the map, as the real one does. */
 async function reachForMap() {
-  await waitFor(() => expect(document.querySelector('.atlas__map')).not.toBeNull());
+  // Generous waits: the dataset renders deferred and the map view is a lazy chunk, both slower
+  // on a busy machine than testing-library's 1 s default.
+  await waitFor(() => expect(document.querySelector('.atlas__map')).not.toBeNull(), { timeout: 5000 });
   fireEvent.pointerOver(document.querySelector('.atlas__map')!);
-  return screen.findByText('Map place VNM');
+  return screen.findByText('Map place VNM', undefined, { timeout: 5000 });
 }
 
 const TITLE = "Congratulations from abroad on the first Chinese People's Police Day";
@@ -155,11 +157,13 @@ describe('AtlasApp', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
-  it('shows no title while another dataset (a ?data= link) loads: its title is not known yet', () => {
+  it('shows no title while another dataset (a ?data= link) loads, and asks for it at once', () => {
     vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => undefined)));
     renderApp('?data=other/atlas-2022.json');
     expect(screen.getByRole('status').textContent).toContain('Loading the dataset');
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    // Nothing to paint first: its file is asked for at once.
+    expect(vi.mocked(fetch).mock.calls.map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url))).toContainEqual(expect.stringContaining('/other/atlas-2022.json'));
   });
 
   it('opens the panel when a country is clicked and writes its first body to the URL', async () => {
