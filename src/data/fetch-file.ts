@@ -79,15 +79,45 @@ function lookupEmbedded(url: string): unknown {
 /** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
 const UTF8 = new TextDecoder('utf-8');
 
+interface EarlyRequest {
+  url: string;
+  response: Promise<Response>;
+  timeout: AbortSignal;
+}
+let earlyRequest: EarlyRequest | null = null;
+
+/**
+ * Starts downloading `url` now, before the app has rendered; the next
+ * fetchText() of the same URL takes this request instead of making its own.
+ * For a `?data=` dataset, whose download need not wait for the page's script
+ * to finish starting (its failures are reported by that fetchText, as usual).
+ */
+export function startEarlyRequest(url: string): void {
+  if (lookupEmbedded(url) !== undefined) return;
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const response = fetch(url, { signal: timeout });
+  // Reported when taken; never an unhandled rejection if it is not.
+  response.catch(() => undefined);
+  earlyRequest = { url, response, timeout };
+}
+
+function takeEarlyRequest(url: string): EarlyRequest | null {
+  if (earlyRequest?.url !== url) return null;
+  const taken = earlyRequest;
+  earlyRequest = null;
+  return taken;
+}
+
 export async function fetchText(whatText: Bilingual | string, url: string, signal?: AbortSignal): Promise<string> {
   const what = asBilingual(whatText);
   const embedded = lookupEmbedded(url);
   if (embedded !== undefined) return typeof embedded === 'string' ? embedded : JSON.stringify(embedded);
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const early = takeEarlyRequest(url);
+  const timeout = early?.timeout ?? AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined });
+    response = await (early?.response ?? fetch(url, { signal: combined }));
   } catch (error) {
     if (timeout.aborted) {
       throw new LoadError(what, url, { en: `no answer within ${TIMEOUT_MS / 1000} seconds`, zh: `${TIMEOUT_MS / 1000} 秒内没有响应` });

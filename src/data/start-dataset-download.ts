@@ -1,0 +1,11 @@
+/**
+ * Evaluated before the rest of the app (main.tsx imports it second): a
+ * `?data=` dataset starts downloading while the page's script is still
+ * starting up. The shipped dataset waits for the first paint instead (the
+ * header with its title paints first; see atlas-app.tsx).
+ */
+import { dataParamFromSearch, isShippedDatasetUrl } from './get-dataset';
+import { startEarlyRequest } from './fetch-file';
+
+const param = dataParamFromSearch(window.location.search, window.location.href);
+if (param.kind === 'valid' && !isShippedDatasetUrl(param.url)) startEarlyRequest(param.url);
