@@ -80,7 +80,8 @@ export function AtlasApp() {
   // that first paint waits for nothing but the page's script and styles. Another dataset's
   // title is not known before it loads: nothing to paint first, so its files are asked for at once.
   const painted = useAfterFirstPaint();
-  const fetchNow = painted || !isShippedDatasetUrl(datasetUrl);
+  const shipped = isShippedDatasetUrl(datasetUrl);
+  const fetchNow = painted || !shipped;
   // The map names the recipient's country in the first full render: the platform's country
   // names load while the data downloads instead.
   useEffect(() => {
@@ -105,7 +106,7 @@ export function AtlasApp() {
   if (!imported && !datasetQuery.isError && shownDataset === undefined) {
     // The shipped dataset's title is known before its file arrives: the header paints with the
     // page's first script, laid out as the loaded atlas lays it out. Another dataset's title is not.
-    const knownTitle = isShippedDatasetUrl(datasetUrl) ? datasetTitle(SHIPPED_DATASET_TITLE, lang) : null;
+    const knownTitle = shipped ? datasetTitle(SHIPPED_DATASET_TITLE, lang) : null;
     return (
       <LangContext value={lang}>
         {knownTitle && !view.embed && view.mode !== 'present' ? (

@@ -76,7 +76,6 @@ function lookupEmbedded(url: string): unknown {
   return isEmbeddedBuild() ? embeddedFile(url, appBaseUrl()) : undefined;
 }
 
-/** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
 const UTF8 = new TextDecoder('utf-8');
 
 interface EarlyRequest {
@@ -108,6 +107,7 @@ function takeEarlyRequest(url: string): EarlyRequest | null {
   return taken;
 }
 
+/** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
 export async function fetchText(whatText: Bilingual | string, url: string, signal?: AbortSignal): Promise<string> {
   const what = asBilingual(whatText);
   const embedded = lookupEmbedded(url);

@@ -4,8 +4,8 @@
  * starting up. The shipped dataset waits for the first paint instead (the
  * header with its title paints first; see atlas-app.tsx).
  */
-import { dataParamFromSearch, isShippedDatasetUrl } from './get-dataset';
+import { datasetUrlForPage, isShippedDatasetUrl } from './get-dataset';
 import { startEarlyRequest } from './fetch-file';
 
-const param = dataParamFromSearch(window.location.search, window.location.href);
-if (param.kind === 'valid' && !isShippedDatasetUrl(param.url)) startEarlyRequest(param.url);
+const url = datasetUrlForPage();
+if (!isShippedDatasetUrl(url)) startEarlyRequest(url);

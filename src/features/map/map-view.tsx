@@ -37,9 +37,9 @@ import {
   selectedFilter,
 } from './map-layers';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
+import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';
 import './map-view.css';
-import { useValueAfterPaint } from '../../components/use-after-paint';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
 // build asks the server for a path it answers with index.html, and the map stays blank.
