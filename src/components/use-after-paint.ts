@@ -24,10 +24,11 @@ export function useAfterFirstPaint(): boolean {
 /**
  * `value`, changed only once the browser has painted the frame in which it
  * changed: for work that should not hold back what the same change shows first
- * (a WebGL redraw in that frame delays the whole frame).
+ * (a WebGL redraw in that frame delays the whole frame). `initial` is what the
+ * first render sees; by default the value itself.
  */
-export function useValueAfterPaint<T>(value: T): T {
-  const [painted, setPainted] = useState(value);
+export function useValueAfterPaint<T>(value: T, initial: T = value): T {
+  const [painted, setPainted] = useState(initial);
   useEffect(() => {
     if (Object.is(painted, value)) return;
     let timer = 0;

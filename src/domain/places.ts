@@ -89,3 +89,22 @@ export function sendersFirst(place: Place, senderId: string | null): Sender[] {
   const chosen = place.senders.find((s) => s.id === senderId);
   return chosen ? [chosen, ...place.senders.filter((s) => s !== chosen)] : place.senders;
 }
+
+/**
+ * The senders as far as `items` reaches, counting a body and each statement as
+ * one item: about a screenful of a panel. Officials are all kept (statements
+ * name their speaker by an official's index). Senders come back unchanged when
+ * they fit.
+ */
+export function sendersUpTo(senders: readonly Sender[], items: number): readonly Sender[] {
+  const shown: Sender[] = [];
+  let left = items;
+  for (const sender of senders) {
+    if (left <= 0) break;
+    left -= 1;
+    const statements = sender.statements.length > left ? sender.statements.slice(0, left) : sender.statements;
+    left -= statements.length;
+    shown.push(statements === sender.statements ? sender : { ...sender, statements });
+  }
+  return shown.length === senders.length && shown.every((s, i) => s === senders[i]) ? senders : shown;
+}

@@ -28,8 +28,30 @@ export function splitParagraphs(source: string): Paragraph[] {
   return paragraphs;
 }
 
+let lastSplit: { source: string; paragraphs: readonly Paragraph[] } | null = null;
+
+/**
+ * `splitParagraphs`, kept for the last text asked about: the panel asks on each
+ * statement's "in the source", and a large dataset's source text takes tens of
+ * milliseconds to split (one text at a time is all the app ever shows).
+ */
+export function paragraphsOf(source: string): readonly Paragraph[] {
+  if (lastSplit?.source !== source) lastSplit = { source, paragraphs: splitParagraphs(source) };
+  return lastSplit.paragraphs;
+}
+
+/** Paragraphs come in text order: a binary search, since a large source text has thousands. */
 export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
-  return paragraphs.find((p) => offset >= p.start && offset < p.end);
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const paragraph = paragraphs[mid]!;
+    if (offset < paragraph.start) high = mid - 1;
+    else if (offset >= paragraph.end) low = mid + 1;
+    else return paragraph;
+  }
+  return undefined;
 }
 
 export interface TextPiece {

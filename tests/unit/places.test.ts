@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset, Sender } from '../../src/domain/dataset-schema';
-import { buildPlaces, findPlaceBySender, legendIdsOf, sendersFirst, type Place } from '../../src/domain/places';
+import { buildPlaces, findPlaceBySender, legendIdsOf, sendersFirst, sendersUpTo, type Place } from '../../src/domain/places';
 
 const raw = JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')) as {
   themes: { id: string }[];
@@ -182,5 +182,35 @@ describe('findPlaceBySender and sendersFirst', () => {
     const order = ['gbr-national-crime-agency', 'gbr-national-police-chiefs-council'];
     expect(sendersFirst(uk, null).map((s) => s.id)).toEqual(order);
     expect(sendersFirst(uk, 'vnm-ministry-of-public-security').map((s) => s.id)).toEqual(order);
+  });
+});
+
+describe('sendersUpTo', () => {
+  const vietnam = dataset.senders.find((s) => s.id === 'vnm-ministry-of-public-security')!;
+  // Three bodies of four statements each: 15 items.
+  const bodies: Sender[] = [1, 2, 3].map((n) => ({
+    ...vietnam,
+    id: `body-${n}`,
+    statements: [0, 1, 2, 3].map((k) => ({ ...vietnam.statements[0]!, text: `${n}.${k}` })),
+  }));
+  const shape = (senders: readonly Sender[]) => senders.map((s) => `${s.id}:${s.statements.map((st) => st.text).join(',')}`);
+
+  it('counts a body and each statement as one item, in order', () => {
+    expect(shape(sendersUpTo(bodies, 7))).toEqual(['body-1:1.0,1.1,1.2,1.3', 'body-2:2.0']);
+    expect(shape(sendersUpTo(bodies, 6))).toEqual(['body-1:1.0,1.1,1.2,1.3', 'body-2:']);
+    expect(shape(sendersUpTo(bodies, 3))).toEqual(['body-1:1.0,1.1']);
+    expect(sendersUpTo(bodies, 0)).toEqual([]);
+  });
+
+  it('keeps every official of a cut body, and leaves the dataset untouched', () => {
+    const [cut] = sendersUpTo(bodies, 2);
+    expect(cut!.officials).toBe(bodies[0]!.officials);
+    expect(bodies[0]!.statements).toHaveLength(4);
+  });
+
+  it('gives the same array back when everything fits', () => {
+    expect(sendersUpTo(bodies, 15)).toBe(bodies);
+    expect(sendersUpTo(bodies, 100)).toBe(bodies);
+    expect(sendersUpTo(bodies, 14)).not.toBe(bodies);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
@@ -384,5 +384,51 @@ describe('SenderPanel in Chinese', () => {
     renderPanel({ place: vietnam });
     expect(screen.queryByText("Quotes are the source's English text.")).toBeNull();
     expect(screen.queryByText('引文和转述为英文原文，未经翻译。')).toBeNull();
+  });
+});
+
+describe('SenderPanel: a place with many statements', () => {
+  // Frames by hand, as in use-after-paint.test.tsx: the rest of the panel waits for the first frame to paint.
+  let frames: FrameRequestCallback[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  const vietnam = dataset.senders.find((s) => s.id === 'vnm-ministry-of-public-security')!;
+  const [crowded] = buildPlaces({
+    ...dataset,
+    senders: [1, 2, 3].map((n) => ({
+      ...vietnam,
+      id: `vnm-body-${n}`,
+      body: `Body ${n}`,
+      statements: Array.from({ length: 10 }, (_, k) => ({ ...vietnam.statements[0]!, text: `Statement ${n}.${k}` })),
+    })),
+  });
+
+  it('draws about a screenful in its first frame and every statement once that frame has painted', () => {
+    const { container } = renderPanel({ place: crowded!, senderId: 'vnm-body-2' });
+    // 12 items: body 2 (named first) and its ten statements, then body 1 with none yet.
+    expect(statementItems(container).map((li) => li.querySelector('.statement__text')!.textContent)).toEqual(
+      Array.from({ length: 10 }, (_, k) => `Statement 2.${k}`),
+    );
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2', 'Body 1']);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
+    act(() => {
+      const due = frames;
+      frames = [];
+      for (const callback of due) callback(performance.now());
+    });
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    expect(statementItems(container)).toHaveLength(30);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2', 'Body 1', 'Body 3']);
+    expect(statementItems(container)[29]!.textContent).toContain('Statement 3.9');
   });
 });

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
-import { highlightPhrases, highlightSpan, paragraphAt, splitParagraphs, type TextPiece } from '../../src/domain/source-text';
+import { highlightPhrases, highlightSpan, paragraphAt, paragraphsOf, splitParagraphs, type TextPiece } from '../../src/domain/source-text';
 
 const article = readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8');
 function load(): Dataset {
@@ -99,6 +99,13 @@ describe('paragraphAt', () => {
     expect(paragraphAt([], 0)).toBeUndefined();
   });
 
+  it('agrees with a linear scan at every offset of the article', () => {
+    for (let offset = -1; offset <= article.length; offset++) {
+      const scanned = paragraphs.find((p) => offset >= p.start && offset < p.end);
+      if (paragraphAt(paragraphs, offset) !== scanned) expect.fail(`offset ${offset}`);
+    }
+  });
+
   it("finds the Russian heading's paragraph in the article", () => {
     const at = article.indexOf('Message from the Ministry of Internal Affairs');
     expect(paragraphAt(paragraphs, at)?.text).toBe('Message from the Ministry of Internal Affairs of Russian Federation');
@@ -185,5 +192,17 @@ describe('highlightPhrases', () => {
       { text: ' and drug', highlighted: false },
     ]);
     expect(highlightPhrases('', ['x'])).toEqual([]);
+  });
+});
+
+describe('paragraphsOf', () => {
+  const small2 = splitParagraphs('alpha\n\nbeta');
+  it('splits a text once while it stays the last one asked about', () => {
+    const first = paragraphsOf(article);
+    expect(first).toEqual(paragraphs);
+    expect(paragraphsOf(article)).toBe(first);
+    expect(paragraphsOf('alpha\n\nbeta')).toEqual(small2);
+    expect(paragraphsOf(article)).not.toBe(first);
+    expect(paragraphsOf(article)).toEqual(paragraphs);
   });
 });

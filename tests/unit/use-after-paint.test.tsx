@@ -41,6 +41,20 @@ describe('useValueAfterPaint', () => {
     expect(screen.getByTestId('painted').textContent).toBe('b');
   });
 
+  it('can start from another value, taking its own after the first frame has painted', () => {
+    function From({ value }: { value: string }) {
+      return <p data-testid="from">{useValueAfterPaint(value, 'none')}</p>;
+    }
+    render(<From value="a" />);
+    expect(screen.getByTestId('from').textContent).toBe('none');
+    act(() => nextFrame());
+    expect(screen.getByTestId('from').textContent).toBe('none');
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    expect(screen.getByTestId('from').textContent).toBe('a');
+  });
+
   it('skips a value that was replaced before its frame', () => {
     const { rerender } = render(<Painted value="a" />);
     rerender(<Painted value="b" />);

@@ -3,7 +3,8 @@
  * quotes set apart from the article's paraphrase, the evidence of each theme
  * highlighted, and the source paragraph one click away.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useValueAfterPaint } from '../../components/use-after-paint';
 import { useLang, useMessages } from '../../components/use-lang';
 import type { Sender, Statement } from '../../domain/dataset-schema';
 import { localized, type Lang } from '../../domain/lang';
@@ -11,8 +12,8 @@ import type { LegendEntry } from '../../domain/legend';
 import { senderBody, senderName, themeLabel } from '../../domain/localized-fields';
 import { OFFICIAL_LEVEL_LABELS } from '../../domain/official-levels';
 import type { Place } from '../../domain/places';
-import { sendersFirst } from '../../domain/places';
-import { highlightPhrases, highlightSpan, paragraphAt, splitParagraphs } from '../../domain/source-text';
+import { sendersFirst, sendersUpTo } from '../../domain/places';
+import { highlightPhrases, highlightSpan, paragraphAt, paragraphsOf } from '../../domain/source-text';
 import { panelMessages } from './panel-messages';
 import './sender-panel.css';
 
@@ -35,11 +36,19 @@ export interface SenderPanelProps {
   onClose: () => void;
 }
 
+/**
+ * Bodies and statements drawn in the frame that opens a place; the rest come a
+ * frame later. A large dataset's place can hold a hundred statements, and
+ * laying them all out held the panel's first frame back by tens of ms.
+ */
+const FIRST_FRAME_ITEMS = 12;
+
 export function SenderPanel({ place, senderId, legend, sourceText, sourceState, onClose }: SenderPanelProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const paragraphs = useMemo(() => (sourceText ? splitParagraphs(sourceText) : []), [sourceText]);
-  const senders = sendersFirst(place, senderId);
+  const wholePlaceKey = useValueAfterPaint<string | null>(place.key, null);
+  const allSenders = sendersFirst(place, senderId);
+  const senders = wholePlaceKey === place.key ? allSenders : sendersUpTo(allSenders, FIRST_FRAME_ITEMS);
   const lang = useLang();
   const t = useMessages(panelMessages);
   // `place.name` is `place.names.en`; read it directly so English shows exactly the dataset's name.
@@ -85,7 +94,6 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
           key={sender.id}
           sender={sender}
           legend={legend}
-          paragraphs={paragraphs}
           sourceText={sourceText}
           sourceState={sourceState}
           showBodyHeading={sender.body !== null}
@@ -98,14 +106,12 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
 function SenderBody({
   sender,
   legend,
-  paragraphs,
   sourceText,
   sourceState,
   showBodyHeading,
 }: {
   sender: Sender;
   legend: readonly LegendEntry[];
-  paragraphs: ReturnType<typeof splitParagraphs>;
   sourceText: string | null;
   sourceState: SenderPanelProps['sourceState'];
   showBodyHeading: boolean;
@@ -149,7 +155,6 @@ function SenderBody({
                   : { text: sender.officials[statement.official]?.name ?? '', lang: 'en' }
               }
               legend={legend}
-              paragraphs={paragraphs}
               sourceText={sourceText}
               sourceState={sourceState}
             />
@@ -164,7 +169,6 @@ function StatementItem({
   statement,
   speaker,
   legend,
-  paragraphs,
   sourceText,
   sourceState,
 }: {
@@ -172,7 +176,6 @@ function StatementItem({
   /** Who spoke: an official (the article's English) or the body itself. */
   speaker: { text: string; lang: 'en' | undefined };
   legend: readonly LegendEntry[];
-  paragraphs: ReturnType<typeof splitParagraphs>;
   sourceText: string | null;
   sourceState: SenderPanelProps['sourceState'];
 }) {
@@ -184,8 +187,9 @@ function StatementItem({
     statement.text,
     statement.themes.map((t) => t.evidence),
   );
-  const offset = statement.offset ?? (sourceText ? sourceText.indexOf(statement.text) : -1);
-  const paragraph = offset >= 0 ? paragraphAt(paragraphs, offset) : undefined;
+  // Looked up only when asked for: a large source text makes each search cost.
+  const offset = showSource && sourceText ? (statement.offset ?? sourceText.indexOf(statement.text)) : -1;
+  const paragraph = offset >= 0 && sourceText ? paragraphAt(paragraphsOf(sourceText), offset) : undefined;
   const text = pieces.map((piece, i) =>
     piece.highlighted ? (
       <mark key={i} className="evidence">
