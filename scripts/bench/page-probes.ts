@@ -17,6 +17,8 @@ interface ProbeMap {
   isSourceLoaded(id: string): boolean;
   queryRenderedFeatures(options: { layers: string[] }): unknown[];
   getPaintProperty(layer: string, name: string): unknown;
+  querySourceFeatures(source: string): { id?: string | number }[];
+  getFeatureState(feature: { source: string; id: string | number }): Record<string, unknown>;
   on(type: 'render', listener: () => void): void;
   off(type: 'render', listener: () => void): void;
 }
@@ -121,16 +123,32 @@ export function armClickToPanel(before: string | null): void {
 
 /**
  * Arms a measurement of the next click on a legend toggle: from the click to
- * the first MapLibre frame drawn with a fill colour other than the one before.
+ * the first MapLibre frame drawn with other fill colours than before, whether
+ * a page changes the fill layer's paint (the plain page) or the countries'
+ * feature states (the atlas).
  */
 export function armToggleToRepaint(): void {
   window.__benchPending = new Promise((resolve, reject) => {
     const map = window.__atlasMap as ProbeMap | undefined;
     if (!map) return reject(new Error('no map'));
-    const paint = () => JSON.stringify(map.getPaintProperty('country-fill', 'fill-color'));
-    const before = paint();
+    const ids = [...new Set(map.querySourceFeatures('countries').map((f) => f.id))].filter((id) => id !== undefined);
+    const paint = () =>
+      JSON.stringify([
+        map.getPaintProperty('country-fill', 'fill-color'),
+        ids.map((id) => map.getFeatureState({ source: 'countries', id })),
+      ]);
+    // Read as the click arrives (before the page answers it), so the pointer leaving the
+    // map on its way to the legend, which clears a hover state, does not count as the repaint.
+    let before = '';
     let clickedAt: number | null = null;
-    document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+    document.addEventListener(
+      'click',
+      (event) => {
+        before = paint();
+        clickedAt = event.timeStamp;
+      },
+      { capture: true, once: true },
+    );
     // 'render' fires at the end of each frame MapLibre draws: the first one with the new paint drew it.
     const onRender = () => {
       if (clickedAt === null || paint() === before) return;

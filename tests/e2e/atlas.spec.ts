@@ -27,6 +27,23 @@ test.describe('the world map', () => {
     await expect(page.getByText('China · recipient')).toBeVisible();
     const china = await atlas.countryColour('CHN');
     for (const other of [await atlas.countryColour('RUS'), land]) expect(china).not.toEqual(other);
+
+    // Dark colours rebuild the map's style: the countries keep their colours, and a filter still repaints them.
+    const mongolia = await atlas.countryColour('MNG');
+    await page.getByRole('button', { name: 'Switch to dark colours' }).click();
+    await expect(page).toHaveURL(/scheme=dark/);
+    await atlas.waitForMap();
+    const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+    const darkLand = await atlas.countryColour('IND');
+    expect(distance(darkLand, land), 'the muted land turns dark').toBeGreaterThan(100);
+    expectColourNear(await atlas.countryColour('AUS'), await swatchColour(atlas, 'drug_control'));
+    expectColourNear(await atlas.countryColour('RUS'), await swatchColour(atlas, 'public_security'));
+    expectColourNear(await atlas.countryColour('MNG'), await swatchColour(atlas, 'pandemic_response'));
+    await page.locator('[data-legend-id="drug_control"]').click();
+    await atlas.waitForMap();
+    expectColourNear(await atlas.countryColour('AUS'), await swatchColour(atlas, 'drug_control'));
+    const fadedMongolia = await atlas.countryColour('MNG');
+    expect(distance(fadedMongolia, darkLand)).toBeLessThan(distance(fadedMongolia, mongolia));
   });
 });
 

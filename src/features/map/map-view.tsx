@@ -33,7 +33,10 @@ import {
   COUNTRY_FILL_LAYER,
   COUNTRY_HOVER_LAYER,
   COUNTRY_SELECTED_LAYER,
-  fillColourExpression,
+  fillByIso3,
+  fillColourFromState,
+  fillStateChanges,
+  FILL_STATE,
   selectedFilter,
 } from './map-layers';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
@@ -172,13 +175,44 @@ export function MapView(props: MapViewProps) {
       id: COUNTRY_FILL_LAYER,
       type: 'fill',
       source: COUNTRIES_SOURCE,
-      paint: {
-        'fill-color': fillColourExpression(colourByIso3, recipient.iso3, scheme),
-        'fill-antialias': true,
-      },
+      paint: { 'fill-color': fillColourFromState(scheme), 'fill-antialias': true },
     }),
-    [colourByIso3, recipient.iso3, scheme],
+    [scheme],
   );
+  // Each country's fill is a feature state (see fillColourFromState), kept in step with
+  // `colourByIso3` here. `appliedFills` remembers what the current source holds: a new
+  // source (after a change of style) starts without states.
+  const featureIso3 = useMemo(
+    () => new Map(countries.features.flatMap((f) => (f.id === undefined ? [] : [[f.id, f.properties.iso3 ?? null] as const]))),
+    [countries],
+  );
+  const wantedFills = useMemo(() => fillByIso3(colourByIso3, recipient.iso3), [colourByIso3, recipient.iso3]);
+  const appliedFills = useRef<{ source: unknown; fills: Map<string | number, string | null> } | null>(null);
+  const applyFills = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    const source = map?.getSource(COUNTRIES_SOURCE);
+    if (!map || !source) return;
+    const fills = appliedFills.current?.source === source ? appliedFills.current.fills : new Map<string | number, string | null>();
+    for (const [id, fill] of fillStateChanges(featureIso3, wantedFills, fills)) {
+      map.setFeatureState({ source: COUNTRIES_SOURCE, id }, { [FILL_STATE]: fill });
+      fills.set(id, fill);
+    }
+    appliedFills.current = { source, fills };
+  }, [featureIso3, wantedFills]);
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !loaded) return;
+    applyFills();
+    // The countries' source is added by its component and added again after a change of
+    // style; fill the new one as soon as it exists.
+    const onSourceData = () => {
+      if (map.getSource(COUNTRIES_SOURCE) !== appliedFills.current?.source) applyFills();
+    };
+    map.on('sourcedata', onSourceData);
+    return () => {
+      map.off('sourcedata', onSourceData);
+    };
+  }, [applyFills, loaded]);
   const borderLayer = useMemo<LayerSpecification>(
     () => ({
       id: COUNTRY_BORDER_LAYER,
