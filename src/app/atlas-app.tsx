@@ -10,7 +10,6 @@ import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countrie
 import { useWorldShapes, type WorldShapes } from '../data/get-world-shapes';
 import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
 import { provenanceNotice } from '../features/import/provenance';
-import { prepareCountryNames } from '../domain/iso-codes';
 import { SHIPPED_DATASET_TITLE } from '../data/shipped-dataset-title';
 import type { LoadedData } from '../features/import/import-dialog';
 import { useSourceText } from '../data/get-source-text';
@@ -82,11 +81,6 @@ export function AtlasApp() {
   const painted = useAfterFirstPaint();
   const shipped = isShippedDatasetUrl(datasetUrl);
   const fetchNow = painted || !shipped;
-  // The map names the recipient's country in the first full render: the platform's country
-  // names load while the data downloads instead.
-  useEffect(() => {
-    if (painted) return whenIdle(() => prepareCountryNames(LANG_TAGS[lang]), 1000);
-  }, [painted, lang]);
   const datasetQuery = useDataset(datasetUrl, { enabled: fetchNow });
   const shapesQuery = useWorldShapes({ enabled: fetchNow });
   const [imported, setImported] = useState<LoadedData | null>(null);

@@ -3,6 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { formatProblemBilingual, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';
 import type { Bilingual } from '../domain/lang';
+import { loadCountryNames } from './get-country-names';
 import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
@@ -14,7 +15,8 @@ export interface LoadedDataset {
 }
 
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
-  const raw = await fetchJson(LOADED_FILES.dataset, url, signal);
+  // The names of its countries come in the same wait (see get-country-names.ts).
+  const [raw] = await Promise.all([fetchJson(LOADED_FILES.dataset, url, signal), loadCountryNames()]);
   const result = parseDataset(raw);
   if (!result.ok) {
     const count = result.problems.length;

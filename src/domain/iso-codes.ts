@@ -18,8 +18,19 @@ export function iso3ToIso2(iso3: string): string | undefined {
   return countries.alpha3ToAlpha2(iso3) ?? undefined;
 }
 
-// One formatter per locale: constructing Intl.DisplayNames costs far more than a lookup,
-// and the first view names every sending country in two languages.
+// Prepared at build time (scripts/generate-country-names.ts) and handed over by the data
+// layer once loaded (src/data/get-country-names.ts): the platform's names without loading
+// the platform's region data, whose first use is a long task on a slow phone.
+const PREPARED_COLUMN: Readonly<Record<string, 0 | 1>> = { en: 0, 'zh-Hans': 1 };
+let preparedNames: Readonly<Record<string, readonly string[]>> = {};
+
+/** The prepared table: alpha-3 code → [English, simplified Chinese]. */
+export function setPreparedCountryNames(names: Readonly<Record<string, readonly string[]>>): void {
+  preparedNames = names;
+}
+
+// One formatter per locale, for what the table lacks: constructing Intl.DisplayNames costs
+// far more than a lookup.
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
 function regionNamesFor(locale: string): Intl.DisplayNames | null {
@@ -36,16 +47,14 @@ function regionNamesFor(locale: string): Intl.DisplayNames | null {
 }
 
 /**
- * Makes the platform's region names for `locale` ready ahead of need: the first
- * use loads them (a task of about 100 ms on a slow phone), which is better
- * spent while the page waits for its data than inside the first full render.
+ * A country's name as the platform (CLDR, Intl.DisplayNames) gives it: from the
+ * prepared table for English and simplified Chinese once it is loaded, else
+ * from Intl; the code where there is none.
  */
-export function prepareCountryNames(locale: string): void {
-  regionNamesFor(locale);
-}
-
-/** A country's name from the platform (Intl.DisplayNames), falling back to the code. */
 export function countryName(iso3: string, locale: string): string {
+  const column = PREPARED_COLUMN[locale];
+  const prepared = column === undefined ? undefined : preparedNames[iso3]?.[column];
+  if (prepared) return prepared;
   const iso2 = iso3ToIso2(iso3);
   if (!iso2) return iso3;
   try {

@@ -1,7 +1,7 @@
 /**
  * Dataset fields in the interface language. A dataset may carry Chinese twins
- * (`name_zh`, `label_zh`, …); where it does not, a country's name comes from
- * the platform (Intl.DisplayNames) and anything else stays in English. The
+ * (`name_zh`, `label_zh`, …); where it does not, a country's name is the
+ * platform's (CLDR, prepared in iso-codes.ts) and anything else stays in English. The
  * article's own words (statements, officials' names and titles) are never
  * looked up here: they stay as the source has them.
  */
@@ -21,9 +21,7 @@ export function senderName(sender: Pick<Sender, 'kind' | 'iso3' | 'name' | 'name
 
 /**
  * Both names at once, for places and search. The Chinese one is worked out
- * when first read: it may come from Intl.DisplayNames, whose first use loads
- * the platform's Chinese region names (tens of milliseconds on a slow phone),
- * which an English first view never needs.
+ * when first read, which an English first view never does.
  */
 export function senderNames(sender: Pick<Sender, 'kind' | 'iso3' | 'name' | 'name_zh'>): Bilingual {
   let zh: string | undefined;
