@@ -35,6 +35,8 @@ declare global {
     __benchLoad?: LoadMarks;
     /** The measurement armed before an action, awaited after it (see `armed`). */
     __benchPending?: Promise<number>;
+    /** ms from the last armed click to the panel's new text in the DOM (before any frame). */
+    __benchPanelInDom?: number;
   }
 }
 
@@ -99,15 +101,27 @@ export function armedResult(): Promise<number> {
 /**
  * Arms a measurement of the next click anywhere in the page: from the click
  * event's time stamp to the first painted frame in which the sender panel
- * shows text other than `before`. Resolves with milliseconds.
+ * shows text other than `before`. Resolves with milliseconds. Also notes in
+ * `window.__benchPanelInDom` when that text reached the DOM: the page's own
+ * work, before the browser draws the frame (which, with MapLibre, includes a
+ * WebGL redraw that MapLibre asks for on every mouseup).
  */
 export function armClickToPanel(before: string | null): void {
+  window.__benchPanelInDom = undefined;
   window.__benchPending = new Promise((resolve, reject) => {
     let clickedAt: number | null = null;
     document.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+    const panelText = () => document.querySelector('[data-testid="sender-panel"]')?.textContent?.trim() ?? '';
+    const inDom = new MutationObserver(() => {
+      const text = panelText();
+      if (clickedAt === null || text === '' || text === before) return;
+      window.__benchPanelInDom = performance.now() - clickedAt;
+      inDom.disconnect();
+    });
+    inDom.observe(document.body, { childList: true, subtree: true, characterData: true });
     const deadline = performance.now() + 30_000;
     const frame = () => {
-      const text = document.querySelector('[data-testid="sender-panel"]')?.textContent?.trim() ?? '';
+      const text = panelText();
       if (clickedAt !== null && text !== '' && text !== before) {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => resolve(performance.now() - clickedAt!);
