@@ -248,7 +248,9 @@ export const datasetSchema = datasetShape.superRefine((data, ctx) => {
       });
     }
   });
-}, { when: (payload) => crossFieldInputs.safeParse(payload.value).success });
+  // A dataset whose shape passed needs no second look: the shape implies crossFieldInputs,
+  // and checking that again took a sixth of the time to validate a large dataset.
+}, { when: (payload) => payload.issues.length === 0 || crossFieldInputs.safeParse(payload.value).success });
 
 export type Dataset = z.infer<typeof datasetShape>;
 export type Theme = Dataset['themes'][number];
