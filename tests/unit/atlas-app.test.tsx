@@ -102,7 +102,10 @@ const legendToggle = (id: string) =>
   legend().getByRole('button', { name: new RegExp(`^${escape(labelOf(id))}\\s*\\d+\\s*places?$`) });
 const search = () => new URLSearchParams(window.location.search);
 
-describe('AtlasApp', () => {
+// The whole app in jsdom: each test renders it, waits for the deferred dataset and the lazy map
+// view (up to 5 s each, see reachForMap) and clicks through it. Vitest's 5 s default per test
+// is shorter than those waits together, and a test ran into it now and then under full load.
+describe('AtlasApp', { timeout: 15_000 }, () => {
   it('keeps MapLibre out until the map is reached for: the SVG map serves the first view', async () => {
     renderApp();
     expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
