@@ -90,6 +90,33 @@ test.describe('the first map', () => {
     page,
   }) => {
     const requests = watchMapLibreRequests(page);
+    // What MapLibre holds at the moment the SVG map leaves the page: its countries must wear
+    // their colours by then (feature states), or the handover shows a frame of grey countries.
+    await page.addInitScript(() => {
+      type TakeoverMap = {
+        querySourceFeatures(source: string): { id?: number | string; properties: { iso3: string | null } }[];
+        getFeatureState(feature: { source: string; id: number | string }): { fill?: string | null };
+      };
+      let svgSeen = false;
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="svg-map"]')) svgSeen = true;
+        else if (svgSeen) {
+          watch.disconnect();
+          const map = window.__atlasMap as TakeoverMap | undefined;
+          const features = map?.querySourceFeatures('countries') ?? [];
+          const fillOf = (iso3: string) => {
+            const feature = features.find((f) => f.properties.iso3 === iso3 && f.id !== undefined);
+            return feature ? (map!.getFeatureState({ source: 'countries', id: feature.id! }).fill ?? null) : null;
+          };
+          (window as unknown as { __takeover: object }).__takeover = {
+            coloured: features.filter((f) => f.id !== undefined && map!.getFeatureState({ source: 'countries', id: f.id }).fill).length,
+            australia: fillOf('AUS'),
+            vietnam: fillOf('VNM'),
+          };
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
     await atlas.open(`?sender=${VIETNAM}&themes=drug_control`);
     await expect(page.getByTestId('svg-map')).toBeVisible();
     await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
@@ -111,6 +138,16 @@ test.describe('the first map', () => {
     await atlas.waitForMap();
     await expect(page.getByTestId('svg-map')).toHaveCount(0);
     await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+    const takeover = (await page.evaluate(() => (window as unknown as { __takeover?: object }).__takeover)) as
+      | { coloured: number; australia: string | null; vietnam: string | null }
+      | undefined;
+    const drugs = await page
+      .locator('[data-legend-id="drug_control"] .legend__swatch')
+      .evaluate((el) => `#${(getComputedStyle(el).backgroundColor.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`);
+    expect(takeover, 'the SVG map was seen leaving').toBeDefined();
+    expect(takeover!.australia, 'Australia coloured as the SVG map left').toBe(drugs);
+    expect(takeover!.vietnam, 'Vietnam coloured as the SVG map left').toBe(drugs);
+    expect(takeover!.coloured, 'senders coloured as the SVG map left').toBeGreaterThan(40);
     // Same view: Vietnam (in view: MapLibre holds only the tiles on screen) sits where the SVG map drew it, within a few pixels.
     const after = await countryBox(page, 'VNM', 'maplibre');
     for (const side of ['left', 'right', 'top', 'bottom'] as const) {

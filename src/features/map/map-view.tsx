@@ -199,20 +199,21 @@ export function MapView(props: MapViewProps) {
     }
     appliedFills.current = { source, fills };
   }, [featureIso3, wantedFills]);
+  const fillsApplied = (map: { getSource(id: string): unknown }) =>
+    appliedFills.current !== null && appliedFills.current.source === map.getSource(COUNTRIES_SOURCE);
+  // New colours (a toggle) go to the map at once.
+  useEffect(() => applyFills(), [applyFills]);
+  // The countries' source is added by its component before the map's first frame, and added
+  // again after a change of style: it gets its fills from the map's own event as soon as it
+  // exists, before its tiles are drawn, not a React render later (a frame of grey countries).
+  const applyFillsRef = useRef(applyFills);
   useEffect(() => {
+    applyFillsRef.current = applyFills;
+  }, [applyFills]);
+  const handleSourceData = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (!map || !loaded) return;
-    applyFills();
-    // The countries' source is added by its component and added again after a change of
-    // style; fill the new one as soon as it exists.
-    const onSourceData = () => {
-      if (map.getSource(COUNTRIES_SOURCE) !== appliedFills.current?.source) applyFills();
-    };
-    map.on('sourcedata', onSourceData);
-    return () => {
-      map.off('sourcedata', onSourceData);
-    };
-  }, [applyFills, loaded]);
+    if (map && !fillsApplied(map)) applyFillsRef.current();
+  }, []);
   const borderLayer = useMemo<LayerSpecification>(
     () => ({
       id: COUNTRY_BORDER_LAYER,
@@ -295,6 +296,8 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current?.getMap();
     // The map can idle before React has added the layers; querying a missing layer throws.
     if (!map || reportedRendered.current || !map.getLayer(COUNTRY_FILL_LAYER)) return;
+    // Drawn without their colours: colour them; the redraw brings another `idle`.
+    if (!fillsApplied(map)) return applyFillsRef.current();
     if (map.queryRenderedFeatures({ layers: [COUNTRY_FILL_LAYER] }).length > 0) {
       reportedRendered.current = true;
       onRendered?.();
@@ -439,6 +442,7 @@ export function MapView(props: MapViewProps) {
         onMouseLeave={handleMouseLeave}
         onLoad={handleLoad}
         onIdle={handleIdle}
+        onSourceData={handleSourceData}
         cursor={hover ? 'pointer' : 'grab'}
         renderWorldCopies={false}
         dragRotate={false}
