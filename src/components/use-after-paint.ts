@@ -31,8 +31,14 @@ export function useValueAfterPaint<T>(value: T, initial: T = value): T {
   const [painted, setPainted] = useState(initial);
   useEffect(() => {
     if (Object.is(painted, value)) return;
+    const done = () => setPainted(value);
+    // A hidden tab paints no frames: nothing to wait for there.
+    if (document.hidden) {
+      const timer = window.setTimeout(done, 0);
+      return () => window.clearTimeout(timer);
+    }
     let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setPainted(value), 0)));
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(done, 0)));
     return () => {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);

@@ -8,11 +8,15 @@ import { setPreparedCountryNames } from '../domain/iso-codes';
 
 let loading: Promise<void> | null = null;
 
-export function loadCountryNames(): Promise<void> {
+/**
+ * Resolves once the names are in, or after `waitAtMostMs`: a chunk that does
+ * not come must not hold the dataset back (Intl.DisplayNames names every
+ * country until the table arrives, only with a long task on its first use).
+ */
+export function loadCountryNames(waitAtMostMs = 3000): Promise<void> {
   loading ??= import('../domain/country-names.json').then(
     (names) => setPreparedCountryNames(names.default),
-    // Intl.DisplayNames still names every country, only with a long task on its first use.
     () => undefined,
   );
-  return loading;
+  return Promise.race([loading, new Promise<void>((resolve) => setTimeout(resolve, waitAtMostMs))]);
 }

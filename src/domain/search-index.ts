@@ -22,7 +22,7 @@
 import enCountryNames from 'i18n-iso-countries/langs/en.json';
 import zhCountryNames from 'i18n-iso-countries/langs/zh.json';
 import { countryName, iso3ToIso2 } from './iso-codes';
-import { LANGS, localized, type Bilingual, type Lang } from './lang';
+import { LANG_TAGS, LANGS, localized, type Bilingual, type Lang } from './lang';
 import type { Place } from './places';
 
 export type SearchKind = 'country' | 'organization' | 'body' | 'official';
@@ -330,7 +330,7 @@ export function countryNameAliases(places: readonly Place[]): Map<string, string
     const names = [
       ...namesOf(enCountryNames.countries as CountryNames, iso2),
       ...namesOf(zhCountryNames.countries as CountryNames, iso2),
-      countryName(place.iso3, 'zh'),
+      countryName(place.iso3, LANG_TAGS.zh),
       place.names.zh,
     ].filter((name) => name !== place.name && name !== place.iso3);
     aliases.set(place.key, [...new Set(names)]);

@@ -29,7 +29,7 @@ describe('fillStateChanges', () => {
     [4, null],
   ]);
 
-  it('on a fresh source, sets every feature: its colour, or null', () => {
+  it('on a fresh source, sets the features that have a colour and leaves the rest to the land colour', () => {
     expect(fillStateChanges(features, new Map([['VNM', '#111111'], ['AUS', '#222222']]), new Map())).toEqual([
       [1, '#111111'],
       [2, '#222222'],

@@ -18,6 +18,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function Painted({ value }: { value: string }) {
@@ -53,6 +54,18 @@ describe('useValueAfterPaint', () => {
       vi.runOnlyPendingTimers();
     });
     expect(screen.getByTestId('from').textContent).toBe('a');
+  });
+
+  it('takes the new value without a frame in a hidden tab, which paints none', () => {
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    const { rerender } = render(<Painted value="a" />);
+    rerender(<Painted value="b" />);
+    expect(screen.getByTestId('painted').textContent).toBe('a');
+    act(() => {
+      vi.runOnlyPendingTimers();
+    });
+    expect(screen.getByTestId('painted').textContent).toBe('b');
+    expect(frames).toHaveLength(0);
   });
 
   it('skips a value that was replaced before its frame', () => {

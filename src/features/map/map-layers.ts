@@ -1,6 +1,6 @@
 /**
  * Pure builders of the map's style and layer specs. The map view passes their
- * results to MapLibre as stable objects; a theme toggle changes only feature
+ * results to MapLibre as stable objects; a legend toggle changes only feature
  * states, never the source data or a layer.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
