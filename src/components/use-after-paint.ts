@@ -1,6 +1,19 @@
 import { useEffect, useState } from 'react';
 
 /**
+ * Calls `done` once the browser has painted its next frame (a task after the
+ * frame's callbacks, so after its paint). Returns a cancel.
+ */
+function afterNextPaint(done: () => void): () => void {
+  let timer = 0;
+  const frame = requestAnimationFrame(() => (timer = window.setTimeout(done, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
+}
+
+/**
  * False until the browser has painted what this component's first render drew,
  * then true for good: after the next frame, or after 100 ms where frames do not
  * come (a hidden tab). For work that must not hold up the first paint.
@@ -8,13 +21,11 @@ import { useEffect, useState } from 'react';
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    let timer = 0;
     const done = () => setPainted(true);
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(done, 0)));
+    const cancel = afterNextPaint(done);
     const fallback = window.setTimeout(done, 100);
     return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
+      cancel();
       window.clearTimeout(fallback);
     };
   }, []);
@@ -37,12 +48,7 @@ export function useValueAfterPaint<T>(value: T, initial: T = value): T {
       const timer = window.setTimeout(done, 0);
       return () => window.clearTimeout(timer);
     }
-    let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(done, 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    return afterNextPaint(done);
   }, [value, painted]);
   return painted;
 }

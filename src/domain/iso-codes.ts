@@ -3,6 +3,7 @@
  * a hand list (world-atlas keys shapes by numeric code; the dataset uses alpha-3).
  */
 import countries from 'i18n-iso-countries';
+import { LANG_TAGS } from './lang';
 
 export function isKnownIso3(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && countries.isValid(code);
@@ -21,7 +22,7 @@ export function iso3ToIso2(iso3: string): string | undefined {
 // Prepared at build time (scripts/generate-country-names.ts) and handed over by the data
 // layer once loaded (src/data/get-country-names.ts): the platform's names without loading
 // the platform's region data, whose first use is a long task on a slow phone.
-const PREPARED_COLUMN: Readonly<Record<string, 0 | 1>> = { en: 0, 'zh-Hans': 1 };
+const PREPARED_COLUMN: Readonly<Record<string, 0 | 1>> = { [LANG_TAGS.en]: 0, [LANG_TAGS.zh]: 1 };
 let preparedNames: Readonly<Record<string, readonly string[]>> = {};
 
 /** The prepared table: alpha-3 code → [English, simplified Chinese]. */

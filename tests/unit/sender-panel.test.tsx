@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
 import { LangContext } from '../../src/components/use-lang';
 import { buildPlaces, type Place } from '../../src/domain/places';
 import { SenderPanel, type SenderPanelProps } from '../../src/features/panel/sender-panel';
+import { driveFramesByHand } from './frames-by-hand';
 
 const article = readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8');
 function load(): Dataset {
@@ -388,18 +389,8 @@ describe('SenderPanel in Chinese', () => {
 });
 
 describe('SenderPanel: a place with many statements', () => {
-  // Frames by hand, as in use-after-paint.test.tsx: the rest of the panel waits for the first frame to paint.
-  let frames: FrameRequestCallback[] = [];
-  beforeEach(() => {
-    vi.useFakeTimers();
-    frames = [];
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-    vi.stubGlobal('cancelAnimationFrame', () => undefined);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+  // The rest of the panel waits for the first frame to paint.
+  const { nextFrame } = driveFramesByHand();
   const vietnam = dataset.senders.find((s) => s.id === 'vnm-ministry-of-public-security')!;
   const [crowded] = buildPlaces({
     ...dataset,
@@ -419,11 +410,7 @@ describe('SenderPanel: a place with many statements', () => {
     );
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2', 'Body 1']);
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
-    act(() => {
-      const due = frames;
-      frames = [];
-      for (const callback of due) callback(performance.now());
-    });
+    act(() => nextFrame());
     act(() => {
       vi.runOnlyPendingTimers();
     });

@@ -1,23 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAfterFirstPaint, useValueAfterPaint } from '../../src/components/use-after-paint';
+import { driveFramesByHand } from './frames-by-hand';
 
-// Frames by hand: each call to nextFrame() runs the callbacks requested so far, as a browser's frame does.
-let frames: FrameRequestCallback[] = [];
-function nextFrame() {
-  const due = frames;
-  frames = [];
-  for (const callback of due) callback(performance.now());
-}
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-  vi.stubGlobal('cancelAnimationFrame', () => undefined);
-});
+const { nextFrame, pending } = driveFramesByHand();
 afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
@@ -65,7 +52,7 @@ describe('useValueAfterPaint', () => {
       vi.runOnlyPendingTimers();
     });
     expect(screen.getByTestId('painted').textContent).toBe('b');
-    expect(frames).toHaveLength(0);
+    expect(pending()).toBe(0);
   });
 
   it('skips a value that was replaced before its frame', () => {
