@@ -74,6 +74,45 @@ test.describe('the panel', () => {
     await expect(atlas.panel()).toHaveCount(0);
   });
 
+  test("a click's panel is painted before the map redraws, and the map then outlines the country", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const point = await atlas.countryPoint('VNM');
+    // The pointer rests on the country first, as a person's does: its hover outline is drawn before the click.
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => (window.__atlasMap as { isMoving(): boolean }).isMoving() === false);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    await page.evaluate(() => {
+      const events: string[] = [];
+      (window as unknown as { __clickFrames: string[] }).__clickFrames = events;
+      const map = window.__atlasMap as { on(type: 'render', listener: () => void): void };
+      map.on('render', () => events.push('map drawn'));
+      const frame = () => {
+        if (document.querySelector('[data-testid="sender-panel"]')) {
+          events.push('panel in a frame');
+          // A task posted from a frame's callbacks runs once that frame is done.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => events.push('frame done');
+          channel.port2.postMessage(null);
+          return;
+        }
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.mouse.click(point.x, point.y);
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    await page.waitForFunction(() => (window as unknown as { __clickFrames: string[] }).__clickFrames.includes('frame done'));
+    const events = await page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames);
+    // MapLibre redraws on every mouseup; in that frame the panel would wait for a redraw of an unchanged map.
+    expect(events.slice(0, events.indexOf('frame done') + 1)).toEqual(['panel in a frame', 'frame done']);
+    await page.waitForFunction(() => {
+      const map = window.__atlasMap as { queryRenderedFeatures(o: object): { properties: { iso3?: string } }[] };
+      return map.queryRenderedFeatures({ layers: ['country-selected'] }).some((f) => f.properties.iso3 === 'VNM');
+    });
+    expect((await page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames)).includes('map drawn')).toBe(true);
+  });
+
   test('shows a statement in the context of its source paragraph', async ({ atlas, page }) => {
     await atlas.open('?sender=vnm-ministry-of-public-security');
     const panel = atlas.panel();

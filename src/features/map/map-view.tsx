@@ -42,6 +42,7 @@ import {
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';
+import { holdRepaintAfterClick } from './hold-repaint-after-click';
 import './map-view.css';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
@@ -308,6 +309,12 @@ export function MapView(props: MapViewProps) {
     window.__atlasMap = mapRef.current?.getMap();
     setLoaded(true);
   }, []);
+
+  // The map's redraw after a click waits a frame, so that the click's panel is shown first.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (loaded && map) return holdRepaintAfterClick(map, map.getCanvasContainer());
+  }, [loaded]);
 
   // MapLibre names its canvas once, in English, at construction; follow the interface language.
   useEffect(() => {
