@@ -9,7 +9,7 @@
  * translation on top, constrained as MapLibre constrains its camera, so the
  * view can be handed to MapLibre (and the URL) as a centre and zoom.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../../components/use-lang';
 import { nearestInDirection, type Direction } from '../../domain/keyboard-travel';
 import { SCHEMES } from '../../domain/palette';
@@ -135,7 +135,9 @@ export function SvgMap(props: SvgMapProps) {
   } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const size = useElementSize(rootRef);
+  // The size is measured in a layout effect, whose update React renders at once, in the task
+  // that committed the map: deferred, the 240 paths are built in slices between frames instead.
+  const size = useDeferredValue(useElementSize(rootRef));
   /** Where the person (or the tour) moved the map, unrounded; null: where the camera prop says. */
   const [moved, setMoved] = useState<Camera | null>(null);
   const [seenCamera, setSeenCamera] = useState<Camera | null>(camera);
