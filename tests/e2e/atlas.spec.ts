@@ -85,8 +85,10 @@ test.describe('the panel', () => {
     await page.evaluate(() => {
       const events: string[] = [];
       (window as unknown as { __clickFrames: string[] }).__clickFrames = events;
-      const map = window.__atlasMap as { on(type: 'render', listener: () => void): void };
+      const map = window.__atlasMap as { on(type: 'render', listener: () => void): void; getCanvasContainer(): HTMLElement };
       map.on('render', () => events.push('map drawn'));
+      // Only what follows the press counts: a frame of the map still drawing the hover before it is no finding.
+      map.getCanvasContainer().addEventListener('pointerdown', () => (events.length = 0), { capture: true, once: true });
       const frame = () => {
         if (document.querySelector('[data-testid="sender-panel"]')) {
           events.push('panel in a frame');
@@ -110,6 +112,7 @@ test.describe('the panel', () => {
       const map = window.__atlasMap as { queryRenderedFeatures(o: object): { properties: { iso3?: string } }[] };
       return map.queryRenderedFeatures({ layers: ['country-selected'] }).some((f) => f.properties.iso3 === 'VNM');
     });
+    // The outline's change asks for a redraw of its own; that the held redraw is given back is the unit tests' part.
     expect((await page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames)).includes('map drawn')).toBe(true);
   });
 

@@ -17,13 +17,17 @@ export interface Repaintable {
   triggerRepaint(): void;
 }
 
-/** Further than this between press and release (MapLibre's default click tolerance) is a drag, not a click. */
+/** This far or further between press and release is a drag, not a click (MapLibre's default click tolerance). */
 const CLICK_TOLERANCE_PX = 3;
 
 /**
  * Holds the map's repaints for one frame after each click in `container` (a
  * press and a release of the main button without moving), then asks for one
  * repaint if any was held. Returns a function that undoes it.
+ *
+ * Loose on purpose: a press is not tied to its pointer (a finger lifted from a
+ * pinch may count as a click) and a touch's compatibility mouse events may come
+ * after the held frame. Either costs at most one frame's delay; no repaint is lost.
  */
 export function holdRepaintAfterClick(map: Repaintable, container: HTMLElement): () => void {
   // What MapLibre calls when nothing is held, called with the map; put back as it was when undone.
@@ -34,10 +38,11 @@ export function holdRepaintAfterClick(map: Repaintable, container: HTMLElement):
   let frame: number | null = null;
   let held = false;
 
-  map.triggerRepaint = () => {
+  const hold = () => {
     if (frame !== null) held = true;
     else repaint.call(map);
   };
+  map.triggerRepaint = hold;
   const release = () => {
     frame = null;
     if (held) {
@@ -56,7 +61,8 @@ export function holdRepaintAfterClick(map: Repaintable, container: HTMLElement):
     if (Math.hypot(event.clientX - from.x, event.clientY - from.y) >= CLICK_TOLERANCE_PX) return;
     frame = requestAnimationFrame(release);
   };
-  // Capture: before MapLibre's own listeners see the release and ask for their frame.
+  // A pointerup comes before the mouseup MapLibre answers with its frame. Capture, so that an
+  // element inside the map (a marker) that stops the event cannot hide it.
   container.addEventListener('pointerdown', press, { capture: true });
   container.addEventListener('pointerup', lift, { capture: true });
   return () => {
@@ -64,8 +70,11 @@ export function holdRepaintAfterClick(map: Repaintable, container: HTMLElement):
     container.removeEventListener('pointerup', lift, { capture: true });
     if (frame !== null) cancelAnimationFrame(frame);
     frame = null;
-    if (ownRepaint) map.triggerRepaint = repaint;
-    else Reflect.deleteProperty(map, 'triggerRepaint');
+    // Put back only our own wrapper: something that wrapped it since keeps its place.
+    if (map.triggerRepaint === hold) {
+      if (ownRepaint) map.triggerRepaint = repaint;
+      else Reflect.deleteProperty(map, 'triggerRepaint');
+    }
     if (held) repaint.call(map);
     held = false;
   };

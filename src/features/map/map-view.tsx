@@ -1,7 +1,8 @@
 /**
  * The one module that touches MapLibre. It draws what the domain derived
  * (colours per country, marker places) and reports clicks and hovers; it keeps
- * no knowledge of themes or the dataset.
+ * no knowledge of themes or the dataset. (It hands its map to
+ * hold-repaint-after-click.ts, which delays the map's redraw after a click.)
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {

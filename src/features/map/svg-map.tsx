@@ -135,9 +135,11 @@ export function SvgMap(props: SvgMapProps) {
   } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const size = useElementSize(rootRef);
   // The size is measured in a layout effect, whose update React renders at once, in the task
-  // that committed the map: deferred, the 240 paths are built in slices between frames instead.
-  const size = useDeferredValue(useElementSize(rootRef));
+  // that committed the map. The frame, sea and controls come with it; the 240 country paths
+  // come in a deferred render, which React builds in slices between frames instead.
+  const pathsShown = useDeferredValue(size !== null);
   /** Where the person (or the tour) moved the map, unrounded; null: where the camera prop says. */
   const [moved, setMoved] = useState<Camera | null>(null);
   const [seenCamera, setSeenCamera] = useState<Camera | null>(camera);
@@ -248,8 +250,8 @@ export function SvgMap(props: SvgMapProps) {
   const selectedOutline = useMemo(() => outlines(selectedIso3), [outlines, selectedIso3]);
 
   useEffect(() => {
-    if (shapes.length > 0) window.__atlasSvgReady = true;
-  }, [shapes]);
+    if (pathsShown && shapes.length > 0) window.__atlasSvgReady = true;
+  }, [pathsShown, shapes]);
   useEffect(
     () => () => {
       window.__atlasSvgReady = undefined;
@@ -444,7 +446,7 @@ export function SvgMap(props: SvgMapProps) {
         >
           <rect data-testid="svg-map-sea" width={size.width} height={size.height} fill={s.sea} />
           <g transform={svgTransform}>
-            <g>{countryPaths}</g>
+            {pathsShown && <g>{countryPaths}</g>}
             {borderPath && (
               <path
                 d={borderPath}
