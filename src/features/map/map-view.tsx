@@ -323,11 +323,12 @@ export function MapView(props: MapViewProps) {
   }, [loaded, t]);
 
   // A place selected from a link, the list or search may sit under the panel:
-  // bring it into the part of the map that is still visible.
+  // bring it into the part of the map that is still visible. Not during the tour: its
+  // own flight frames the place (this move, a frame later, cut that flight short).
   useEffect(() => {
     const map = mapRef.current?.getMap();
     const point = revealedKey ? placePoints.get(revealedKey) : undefined;
-    if (!map || !loaded || !point) return;
+    if (!map || !loaded || !point || focus) return;
     const reveal = revealPlace({
       lngLat: point,
       at: map.project(point),
