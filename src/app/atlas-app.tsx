@@ -17,6 +17,7 @@ import { describeError } from '../data/fetch-file';
 import type { Dataset } from '../domain/dataset-schema';
 import type { LegendEntry } from '../domain/legend';
 import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
+import langSwitchGlyphs from './lang-switch-glyphs.json';
 import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody, sourceTitle, themeLabel } from '../domain/localized-fields';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
@@ -828,8 +829,28 @@ function LanguageSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: Lang)
       aria-label={SWITCH_TO[other]}
       onClick={() => onChange(other)}
     >
-      {LANG_NAMES[other]}
+      {other === 'zh' && langSwitchGlyphs.text === LANG_NAMES.zh ? <ChineseNameGlyphs /> : LANG_NAMES[other]}
     </button>
+  );
+}
+
+/**
+ * "中文" drawn from its outlines: as text, the English page's only Chinese made the browser
+ * load a CJK font for its first view (scripts/generate-lang-switch-glyphs.ts says more).
+ * The button's name is its aria-label.
+ */
+function ChineseNameGlyphs() {
+  const { top, width, upem, d } = langSwitchGlyphs;
+  return (
+    <svg
+      className="atlas__lang-glyphs"
+      viewBox={`0 ${top} ${width} ${upem}`}
+      style={{ width: `${width / upem}em` }}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={d} />
+    </svg>
   );
 }
 

@@ -128,6 +128,10 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
     expect(await screen.findByText(new RegExp(`${countries} countries and ${orgs} international organisations wrote`))).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Fields of cooperation' })).toBeTruthy();
+    // The switch to Chinese is named in text, its label drawn: no Chinese text to lay out on the English page.
+    const languageSwitch = screen.getByRole('button', { name: '切换到中文' });
+    expect(languageSwitch.querySelector('svg[aria-hidden="true"] path')?.getAttribute('d')).toMatch(/^M/);
+    expect(languageSwitch.textContent).toBe('');
     expect(await reachForMap()).toBeTruthy();
     expect(screen.getByText('Map place interpol-general-secretariat')).toBeTruthy();
     expect(requested.some((p) => p.endsWith('/data/atlas.json'))).toBe(true);
