@@ -13,7 +13,7 @@ import {
   type MapLayerMouseEvent,
   type MapRef,
 } from '@vis.gl/react-maplibre';
-import { setWorkerUrl, type LayerSpecification } from 'maplibre-gl';
+import { setWorkerUrl, type LayerSpecification, type MapLibreEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useLang, useMessages } from '../../components/use-lang';
@@ -161,7 +161,11 @@ export function MapView(props: MapViewProps) {
   const outlinedIso3 = useValueAfterPaint(selectedIso3);
   const revealedKey = useValueAfterPaint(selectedKey);
   const reportedRendered = useRef(false);
-  const [loaded, setLoaded] = useState(false);
+  /** The map this view put in `window.__atlasMap`. */
+  const handedOut = useRef<unknown>(undefined);
+  /** The map, once it has loaded (from its own event: see handleIdle). */
+  const [loadedMap, setLoadedMap] = useState<MapLibreEvent['target'] | null>(null);
+  const loaded = loadedMap !== null;
   const [initialView] = useState(() => {
     const start = props.startCamera?.() ?? camera;
     return start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW;
@@ -294,8 +298,10 @@ export function MapView(props: MapViewProps) {
   }, [setHoveredFeature]);
 
   // `idle` also fires when the worker failed, so check that countries were really drawn.
-  const handleIdle = useCallback(() => {
-    const map = mapRef.current?.getMap();
+  // The event's own map, not the ref: React sets the ref a render after the map is made,
+  // and a map whose style and data are at hand (a dataset replacing another) can load first.
+  const handleIdle = useCallback((event: MapLibreEvent) => {
+    const map = event.target;
     // The map can idle before React has added the layers; querying a missing layer throws.
     if (!map || reportedRendered.current || !map.getLayer(COUNTRY_FILL_LAYER)) return;
     // Drawn without their colours: colour them; the redraw brings another `idle`.
@@ -306,21 +312,22 @@ export function MapView(props: MapViewProps) {
     }
   }, [onRendered]);
 
-  const handleLoad = useCallback(() => {
-    window.__atlasMap = mapRef.current?.getMap();
-    setLoaded(true);
+  const handleLoad = useCallback((event: MapLibreEvent) => {
+    const map = event.target;
+    handedOut.current = map;
+    window.__atlasMap = map;
+    setLoadedMap(map);
   }, []);
 
   // The map's redraw after a click waits a frame, so that the click's panel is shown first.
   useEffect(() => {
-    const map = mapRef.current?.getMap();
-    if (loaded && map) return holdRepaintAfterClick(map, map.getCanvasContainer());
-  }, [loaded]);
+    if (loadedMap) return holdRepaintAfterClick(loadedMap, loadedMap.getCanvasContainer());
+  }, [loadedMap]);
 
   // MapLibre names its canvas once, in English, at construction; follow the interface language.
   useEffect(() => {
-    if (loaded) mapRef.current?.getMap().getCanvas().setAttribute('aria-label', t.mapTitle);
-  }, [loaded, t]);
+    loadedMap?.getCanvas().setAttribute('aria-label', t.mapTitle);
+  }, [loadedMap, t]);
 
   // A place selected from a link, the list or search may sit under the panel:
   // bring it into the part of the map that is still visible. Not during the tour: its
@@ -344,8 +351,13 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revealedKey, loaded]);
 
-  useEffect(() => () => {
-    window.__atlasMap = undefined;
+  // Take back only this view's map: when a dataset replaces another, the old view's cleanup
+  // can run after the new view's map has loaded and been handed out.
+  useEffect(() => {
+    const mine = handedOut;
+    return () => {
+      if (window.__atlasMap === mine.current) window.__atlasMap = undefined;
+    };
   }, []);
 
   // URL → map, only when the URL's camera differs from where the map is
