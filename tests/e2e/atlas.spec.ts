@@ -105,7 +105,8 @@ test.describe('the panel', () => {
     await page.mouse.click(point.x, point.y);
     await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
     await page.waitForFunction(() => (window as unknown as { __clickFrames: string[] }).__clickFrames.includes('frame done'));
-    const events = await page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames);
+    const clickFrames = () => page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames);
+    const events = await clickFrames();
     // MapLibre redraws on every mouseup; in that frame the panel would wait for a redraw of an unchanged map.
     expect(events.slice(0, events.indexOf('frame done') + 1)).toEqual(['panel in a frame', 'frame done']);
     await page.waitForFunction(() => {
@@ -113,7 +114,7 @@ test.describe('the panel', () => {
       return map.queryRenderedFeatures({ layers: ['country-selected'] }).some((f) => f.properties.iso3 === 'VNM');
     });
     // The outline's change asks for a redraw of its own; that the held redraw is given back is the unit tests' part.
-    expect((await page.evaluate(() => (window as unknown as { __clickFrames: string[] }).__clickFrames)).includes('map drawn')).toBe(true);
+    expect((await clickFrames()).includes('map drawn')).toBe(true);
   });
 
   test('shows a statement in the context of its source paragraph', async ({ atlas, page }) => {

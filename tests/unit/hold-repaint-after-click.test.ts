@@ -14,6 +14,12 @@ function pointer(target: HTMLElement, type: 'pointerdown' | 'pointerup', x: numb
   target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button, bubbles: true }));
 }
 
+/** A press at (100, 100) and a release `dx` px to the right, with `button`. */
+function pressAndRelease(target: HTMLElement, { dx = 0, button = 0 } = {}) {
+  pointer(target, 'pointerdown', 100, 100, button);
+  pointer(target, 'pointerup', 100 + dx, 100, button);
+}
+
 describe('holdRepaintAfterClick', () => {
   const frames = driveFramesByHand();
 
@@ -34,8 +40,7 @@ describe('holdRepaintAfterClick', () => {
 
   it("holds the repaints a click asks for until the click's frame, then asks for one", () => {
     const { canvas, map } = setUp();
-    pointer(canvas, 'pointerdown', 100, 100);
-    pointer(canvas, 'pointerup', 101, 100);
+    pressAndRelease(canvas, { dx: 1 });
     map.triggerRepaint();
     map.triggerRepaint();
     expect(map.repaints).toBe(0);
@@ -48,19 +53,16 @@ describe('holdRepaintAfterClick', () => {
 
   it('asks for nothing after the frame when no repaint was held', () => {
     const { canvas, map } = setUp();
-    pointer(canvas, 'pointerdown', 100, 100);
-    pointer(canvas, 'pointerup', 100, 100);
+    pressAndRelease(canvas);
     frames.nextFrame();
     expect(map.repaints).toBe(0);
   });
 
   it('does not hold after a drag, a right click or a release without a press', () => {
     const { canvas, map } = setUp();
-    pointer(canvas, 'pointerdown', 100, 100);
-    pointer(canvas, 'pointerup', 110, 100);
+    pressAndRelease(canvas, { dx: 10 });
     map.triggerRepaint();
-    pointer(canvas, 'pointerdown', 100, 100, 2);
-    pointer(canvas, 'pointerup', 100, 100, 2);
+    pressAndRelease(canvas, { button: 2 });
     map.triggerRepaint();
     pointer(canvas, 'pointerup', 100, 100);
     map.triggerRepaint();
@@ -71,15 +73,13 @@ describe('holdRepaintAfterClick', () => {
   it('undoing restores the map and gives back a held repaint', () => {
     const { canvas, map, undo } = setUp();
     const cancel = vi.spyOn(globalThis, 'cancelAnimationFrame');
-    pointer(canvas, 'pointerdown', 100, 100);
-    pointer(canvas, 'pointerup', 100, 100);
+    pressAndRelease(canvas);
     map.triggerRepaint();
     undo();
     expect(cancel).toHaveBeenCalledTimes(1);
     expect(map.repaints).toBe(1);
     expect(Object.hasOwn(map, 'triggerRepaint')).toBe(false);
-    pointer(canvas, 'pointerdown', 100, 100);
-    pointer(canvas, 'pointerup', 100, 100);
+    pressAndRelease(canvas);
     map.triggerRepaint();
     expect(map.repaints).toBe(2);
   });

@@ -161,11 +161,8 @@ export function MapView(props: MapViewProps) {
   const outlinedIso3 = useValueAfterPaint(selectedIso3);
   const revealedKey = useValueAfterPaint(selectedKey);
   const reportedRendered = useRef(false);
-  /** The map this view put in `window.__atlasMap`. */
-  const handedOut = useRef<unknown>(undefined);
   /** The map, once it has loaded (from its own event: see handleIdle). */
   const [loadedMap, setLoadedMap] = useState<MapLibreEvent['target'] | null>(null);
-  const loaded = loadedMap !== null;
   const [initialView] = useState(() => {
     const start = props.startCamera?.() ?? camera;
     return start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW;
@@ -303,7 +300,7 @@ export function MapView(props: MapViewProps) {
   const handleIdle = useCallback((event: MapLibreEvent) => {
     const map = event.target;
     // The map can idle before React has added the layers; querying a missing layer throws.
-    if (!map || reportedRendered.current || !map.getLayer(COUNTRY_FILL_LAYER)) return;
+    if (reportedRendered.current || !map.getLayer(COUNTRY_FILL_LAYER)) return;
     // Drawn without their colours: colour them; the redraw brings another `idle`.
     if (!fillsApplied(map)) return applyFillsRef.current();
     if (map.queryRenderedFeatures({ layers: [COUNTRY_FILL_LAYER] }).length > 0) {
@@ -312,12 +309,17 @@ export function MapView(props: MapViewProps) {
     }
   }, [onRendered]);
 
-  const handleLoad = useCallback((event: MapLibreEvent) => {
-    const map = event.target;
-    handedOut.current = map;
-    window.__atlasMap = map;
-    setLoadedMap(map);
-  }, []);
+  const handleLoad = useCallback((event: MapLibreEvent) => setLoadedMap(event.target), []);
+
+  // The test handle. Taken back only if it is still this view's map: when a dataset replaces
+  // another, the old view's cleanup can run after the new view's map has been handed out.
+  useEffect(() => {
+    if (!loadedMap) return;
+    window.__atlasMap = loadedMap;
+    return () => {
+      if (window.__atlasMap === loadedMap) window.__atlasMap = undefined;
+    };
+  }, [loadedMap]);
 
   // The map's redraw after a click waits a frame, so that the click's panel is shown first.
   useEffect(() => {
@@ -333,9 +335,9 @@ export function MapView(props: MapViewProps) {
   // bring it into the part of the map that is still visible. Not during the tour: its
   // own flight frames the place (this move, a frame later, cut that flight short).
   useEffect(() => {
-    const map = mapRef.current?.getMap();
+    const map = loadedMap;
     const point = revealedKey ? placePoints.get(revealedKey) : undefined;
-    if (!map || !loaded || !point || focus) return;
+    if (!map || !point || focus) return;
     const reveal = revealPlace({
       lngLat: point,
       at: map.project(point),
@@ -349,16 +351,7 @@ export function MapView(props: MapViewProps) {
     if (reveal) map.easeTo({ center: point, zoom: reveal.zoom, offset: reveal.offset, duration: reducedMotion ? 0 : 600 });
     // Only a new selection moves the map; later changes of the panel width do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revealedKey, loaded]);
-
-  // Take back only this view's map: when a dataset replaces another, the old view's cleanup
-  // can run after the new view's map has loaded and been handed out.
-  useEffect(() => {
-    const mine = handedOut;
-    return () => {
-      if (window.__atlasMap === mine.current) window.__atlasMap = undefined;
-    };
-  }, []);
+  }, [revealedKey, loadedMap]);
 
   // URL → map, only when the URL's camera differs from where the map is
   // (back/forward, a pasted link): the map's own moves come back equal, so no loop.
@@ -374,8 +367,8 @@ export function MapView(props: MapViewProps) {
   const focusKey = focus?.key ?? null;
   const focusBounds = focus?.bounds;
   useEffect(() => {
-    const map = mapRef.current?.getMap();
-    if (!map || !loaded || !focusKey || !focusBounds) return;
+    const map = loadedMap;
+    if (!map || !focusKey || !focusBounds) return;
     map.fitBounds(focusBounds, {
       padding: focusPadding ?? 40,
       maxZoom: 5,
@@ -384,7 +377,7 @@ export function MapView(props: MapViewProps) {
     });
     // Only a new place moves the camera; bounds and padding objects are derived anew each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey, reducedMotion, loaded]);
+  }, [focusKey, reducedMotion, loadedMap]);
 
   const handleMoveStart = useCallback((event: { originalEvent?: unknown }) => {
     if (event.originalEvent) userMoving.current = true;
