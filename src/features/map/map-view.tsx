@@ -309,13 +309,17 @@ export function MapView(props: MapViewProps) {
     }
   }, [onRendered]);
 
-  const handleLoad = useCallback((event: MapLibreEvent) => setLoadedMap(event.target), []);
+  const handleLoad = useCallback((event: MapLibreEvent) => {
+    // The test handle, at once: the SVG map can leave before an effect would run, and tests
+    // read the map at that moment.
+    window.__atlasMap = event.target;
+    setLoadedMap(event.target);
+  }, []);
 
-  // The test handle. Taken back only if it is still this view's map: when a dataset replaces
-  // another, the old view's cleanup can run after the new view's map has been handed out.
+  // Taken back only if it is still this view's map: when a dataset replaces another, the old
+  // view's cleanup can run after the new view's map has been handed out.
   useEffect(() => {
     if (!loadedMap) return;
-    window.__atlasMap = loadedMap;
     return () => {
       if (window.__atlasMap === loadedMap) window.__atlasMap = undefined;
     };
