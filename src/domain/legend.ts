@@ -110,6 +110,16 @@ export function placeStyle(
   return { colour, entryId: entry.id, matches };
 }
 
+// Memoised: a filter change restyles every place, and culori builds an interpolator per call
+// (about 5 ms a toggle with every country a sender, profiled). The palette keeps the keys few.
+const fadeCache = new Map<string, string>();
+
 export function fade(colour: string, toward: string): string {
-  return formatHex(interpolate([colour, toward], 'lab')(FADE));
+  const key = `${colour}>${toward}`;
+  let faded = fadeCache.get(key);
+  if (faded === undefined) {
+    faded = formatHex(interpolate([colour, toward], 'lab')(FADE));
+    fadeCache.set(key, faded);
+  }
+  return faded;
 }

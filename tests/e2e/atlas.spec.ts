@@ -47,6 +47,27 @@ test.describe('the world map', () => {
   });
 });
 
+test.describe('hover', () => {
+  test('the pointer on a country outlines it alone and names it; on the sea, the outline goes', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const hovered = () =>
+      page.evaluate(() => {
+        const map = window.__atlasMap as { queryRenderedFeatures(o: object): { properties: { iso3?: string } }[] };
+        return [...new Set(map.queryRenderedFeatures({ layers: ['country-hover'] }).map((f) => f.properties.iso3))];
+      });
+    expect(await hovered()).toEqual([]);
+    const point = await atlas.countryPoint('AUS');
+    await page.mouse.move(point.x, point.y);
+    await expect(page.getByRole('tooltip')).toContainText('Australia');
+    await expect.poll(hovered).toEqual(['AUS']);
+    const sea = await atlas.seaPoint();
+    await page.mouse.move(sea.x, sea.y);
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+    await expect.poll(hovered).toEqual([]);
+  });
+});
+
 test.describe('the panel', () => {
   test("clicking Vietnam opens its panel with To Lam's title and his words; the close button, Esc and a click on the sea close it", async ({ atlas, page }) => {
     await atlas.open();

@@ -171,4 +171,11 @@ describe('fade', () => {
     expect(fade('#336699', '#336699')).toBe('#336699');
     expect(fade('#000000', '#ffffff')).toMatch(/^#[0-9a-f]{6}$/);
   });
+
+  it('gives each pair its own answer, the same on every call (it is memoised)', () => {
+    const first = fade('#009150', SCHEMES.light.land);
+    expect(fade('#009150', SCHEMES.dark.land)).not.toBe(first);
+    expect(fade('#d62728', SCHEMES.light.land)).not.toBe(first);
+    expect(fade('#009150', SCHEMES.light.land)).toBe(first);
+  });
 });

@@ -1,9 +1,18 @@
 /**
  * The map's colours as feature states: which fill each country wears, and the
- * fewest state changes that take the map from what it shows to what it should.
+ * fewest state changes that take the map from what it shows to what it should;
+ * and the small source that carries the hover and selection outlines.
  */
 import { describe, expect, it } from 'vitest';
-import { FILL_STATE, fillByIso3, fillColourFromState, fillStateChanges } from '../../src/features/map/map-layers';
+import type { FeatureCollection, Geometry, Polygon } from 'geojson';
+import {
+  FILL_STATE,
+  fillByIso3,
+  fillColourFromState,
+  fillStateChanges,
+  outlinedCountries,
+  outlineFilter,
+} from '../../src/features/map/map-layers';
 import { NEUTRALS, SCHEMES } from '../../src/domain/palette';
 
 describe('fillColourFromState', () => {
@@ -52,5 +61,49 @@ describe('fillStateChanges', () => {
 
   it('never colours a feature without a country code', () => {
     expect(fillStateChanges(new Map([[9, null]]), new Map([['', '#111111']]), new Map())).toEqual([]);
+  });
+});
+
+describe('outlinedCountries', () => {
+  const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] });
+  const countries: FeatureCollection<Polygon, { iso3: string | null }> = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', id: 1, properties: { iso3: 'VNM' }, geometry: square(0) },
+      { type: 'Feature', id: 2, properties: { iso3: 'AUS' }, geometry: square(2) },
+      { type: 'Feature', id: 3, properties: { iso3: null }, geometry: square(4) },
+    ],
+  };
+  const roles = (fc: FeatureCollection<Polygon | Geometry, { iso3: string | null; role: string }>) =>
+    fc.features.map((f) => [f.properties.iso3, f.properties.role]);
+
+  it('holds only the hovered feature and the selected country, each tagged with its role and keeping its shape', () => {
+    const out = outlinedCountries(countries, { hoverFeatureId: 2, selectedIso3: 'VNM' });
+    expect(roles(out)).toEqual([
+      ['VNM', 'selected'],
+      ['AUS', 'hover'],
+    ]);
+    expect(out.features[1]!.geometry).toBe(countries.features[1]!.geometry);
+  });
+
+  it('holds a country twice when it is both hovered and selected, and nothing when neither is set', () => {
+    expect(roles(outlinedCountries(countries, { hoverFeatureId: 1, selectedIso3: 'VNM' }))).toEqual([
+      ['VNM', 'hover'],
+      ['VNM', 'selected'],
+    ]);
+    expect(outlinedCountries(countries, { hoverFeatureId: null, selectedIso3: null }).features).toEqual([]);
+    expect(outlinedCountries(countries, { hoverFeatureId: 9, selectedIso3: 'FRA' }).features).toEqual([]);
+  });
+
+  it('leaves the countries it was given untouched', () => {
+    outlinedCountries(countries, { hoverFeatureId: 1, selectedIso3: 'AUS' });
+    expect(countries.features.map((f) => f.properties)).toEqual([{ iso3: 'VNM' }, { iso3: 'AUS' }, { iso3: null }]);
+  });
+});
+
+describe('outlineFilter', () => {
+  it('picks the outline source features of one role', () => {
+    expect(outlineFilter('hover')).toEqual(['==', ['get', 'role'], 'hover']);
+    expect(outlineFilter('selected')).toEqual(['==', ['get', 'role'], 'selected']);
   });
 });

@@ -5,14 +5,7 @@
  * hold-repaint-after-click.ts, which delays the map's redraw after a click.)
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Map as MapLibreMap,
-  Layer,
-  Marker,
-  Source,
-  type MapLayerMouseEvent,
-  type MapRef,
-} from '@vis.gl/react-maplibre';
+import { Map as MapLibreMap, Layer, Marker, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
 import { setWorkerUrl, type LayerSpecification, type MapLibreEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -27,7 +20,7 @@ import { SCHEMES } from '../../domain/palette';
 import { revealPlace, WORLD_BOUNDS } from '../../domain/world-view';
 import { roundCamera } from '../../domain/url-state';
 import {
-  BASE_STYLES,
+  BASE_STYLE,
   BORDERS_SOURCE,
   COUNTRIES_SOURCE,
   COUNTRY_BORDER_LAYER,
@@ -38,8 +31,11 @@ import {
   fillColourFromState,
   fillStateChanges,
   FILL_STATE,
-  selectedFilter,
+  outlinedCountries,
+  outlineFilter,
+  OUTLINES_SOURCE,
 } from './map-layers';
+import { PlaceMarker, type PlaceHover } from './place-marker';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';
@@ -104,12 +100,6 @@ export interface MapViewProps {
   startCamera?: () => Camera | null;
 }
 
-interface Hover {
-  key: string;
-  x: number;
-  y: number;
-}
-
 declare global {
   interface Window {
     /** Handle for end-to-end tests: the live MapLibre map, once loaded. */
@@ -170,8 +160,7 @@ export function MapView(props: MapViewProps) {
   const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
   const userMoving = useRef(false);
   const mapRef = useRef<MapRef>(null);
-  const [hover, setHover] = useState<Hover | null>(null);
-  const hoveredFeature = useRef<number | string | null>(null);
+  const [hover, setHover] = useState<PlaceHover | null>(null);
 
   const fillLayer = useMemo<LayerSpecification>(
     () => ({
@@ -230,11 +219,9 @@ export function MapView(props: MapViewProps) {
     () => ({
       id: COUNTRY_HOVER_LAYER,
       type: 'line',
-      source: COUNTRIES_SOURCE,
-      paint: {
-        'line-color': SCHEMES[scheme].highlight,
-        'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 1.6, 0],
-      },
+      source: OUTLINES_SOURCE,
+      filter: outlineFilter('hover'),
+      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 1.6 },
     }),
     [scheme],
   );
@@ -242,22 +229,17 @@ export function MapView(props: MapViewProps) {
     () => ({
       id: COUNTRY_SELECTED_LAYER,
       type: 'line',
-      source: COUNTRIES_SOURCE,
-      filter: selectedFilter(outlinedIso3),
+      source: OUTLINES_SOURCE,
+      filter: outlineFilter('selected'),
       paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 2.4 },
     }),
-    [scheme, outlinedIso3],
+    [scheme],
   );
-
-  const setHoveredFeature = useCallback((id: number | string | null) => {
-    const map = mapRef.current?.getMap();
-    if (!map || hoveredFeature.current === id) return;
-    if (hoveredFeature.current !== null) {
-      map.setFeatureState({ source: COUNTRIES_SOURCE, id: hoveredFeature.current }, { hover: false });
-    }
-    hoveredFeature.current = id;
-    if (id !== null) map.setFeatureState({ source: COUNTRIES_SOURCE, id }, { hover: true });
-  }, []);
+  const hoverFeatureId = hover?.featureId ?? null;
+  const outlines = useMemo(
+    () => outlinedCountries(countries, { hoverFeatureId, selectedIso3: outlinedIso3 }),
+    [countries, hoverFeatureId, outlinedIso3],
+  );
 
   const placeAt = useCallback(
     (event: MapLayerMouseEvent): { key: string; featureId: number | string | undefined } | null => {
@@ -283,16 +265,12 @@ export function MapView(props: MapViewProps) {
   const handleMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
       const place = placeAt(event);
-      setHoveredFeature(place?.featureId ?? null);
-      setHover(place ? { key: place.key, x: event.point.x, y: event.point.y } : null);
+      setHover(place ? { key: place.key, x: event.point.x, y: event.point.y, featureId: place.featureId } : null);
     },
-    [placeAt, setHoveredFeature],
+    [placeAt],
   );
 
-  const handleMouseLeave = useCallback(() => {
-    setHoveredFeature(null);
-    setHover(null);
-  }, [setHoveredFeature]);
+  const handleMouseLeave = useCallback(() => setHover(null), []);
 
   // `idle` also fires when the worker failed, so check that countries were really drawn.
   // The event's own map, not the ref: React sets the ref a render after the map is made,
@@ -448,7 +426,7 @@ export function MapView(props: MapViewProps) {
     >
       <MapLibreMap
         ref={mapRef}
-        mapStyle={BASE_STYLES[scheme]}
+        mapStyle={BASE_STYLE}
         initialViewState={initialView}
         keyboard={false}
         locale={MAP_LOCALES[lang]}
@@ -477,8 +455,10 @@ export function MapView(props: MapViewProps) {
         <Source id={BORDERS_SOURCE} type="geojson" data={borders ?? NO_BORDERS} tolerance={1} buffer={16} maxzoom={6}>
           <Layer {...borderLayer} />
         </Source>
-        <Layer {...hoverLayer} />
-        <Layer {...selectedLayer} />
+        <Source id={OUTLINES_SOURCE} type="geojson" data={outlines} tolerance={1} buffer={16} maxzoom={6}>
+          <Layer {...hoverLayer} />
+          <Layer {...selectedLayer} />
+        </Source>
         <Marker longitude={recipient.location[0]} latitude={recipient.location[1]} anchor="left">
           <div className="recipient-label" aria-hidden="true">
             <span className="recipient-label__dot" />
@@ -491,29 +471,21 @@ export function MapView(props: MapViewProps) {
           </Marker>
         )}
         {markers.map((marker) => (
-          <Marker key={marker.key} longitude={marker.lngLat[0]} latitude={marker.lngLat[1]} anchor="center">
-            <button
-              type="button"
-              className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${
-                marker.key === selectedKey ? ' atlas-marker--selected' : ''
-              }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
-              style={{ '--marker-colour': marker.colour } as React.CSSProperties}
-              aria-label={t.marker(marker.label, marker.kind === 'organization')}
-              aria-pressed={marker.key === selectedKey}
-              data-place={marker.key}
-              tabIndex={-1}
-              onClick={() => onSelect(marker.key)}
-              onMouseEnter={(e) => {
-                const map = e.currentTarget.closest('.map-view')?.getBoundingClientRect();
-                const own = e.currentTarget.getBoundingClientRect();
-                if (map) setHover({ key: marker.key, x: own.left - map.left + own.width / 2, y: own.top - map.top });
-              }}
-              onMouseLeave={() => setHover(null)}
-            >
-              <span className="atlas-marker__symbol" aria-hidden="true" />
-              <span className="atlas-marker__label">{marker.label}</span>
-            </button>
-          </Marker>
+          <PlaceMarker
+            key={marker.key}
+            placeKey={marker.key}
+            label={marker.label}
+            ariaLabel={t.marker(marker.label, marker.kind === 'organization')}
+            kind={marker.kind}
+            longitude={marker.lngLat[0]}
+            latitude={marker.lngLat[1]}
+            colour={marker.colour}
+            matches={marker.matches}
+            showLabel={marker.showLabel}
+            selected={marker.key === selectedKey}
+            onSelect={onSelect}
+            onHover={setHover}
+          />
         ))}
       </MapLibreMap>
       {tooltip && hover && (

@@ -509,7 +509,6 @@ export function SvgMap(props: SvgMapProps) {
                   className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${
                     marker.key === selectedKey ? ' atlas-marker--selected' : ''
                   }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
-                  style={{ '--marker-colour': marker.colour } as React.CSSProperties}
                   aria-label={t.marker(marker.label, marker.kind === 'organization')}
                   aria-pressed={marker.key === selectedKey}
                   data-place={marker.key}
@@ -522,7 +521,7 @@ export function SvgMap(props: SvgMapProps) {
                   }}
                   onMouseLeave={() => setHover(null)}
                 >
-                  <span className="atlas-marker__symbol" aria-hidden="true" />
+                  <span className="atlas-marker__symbol" style={{ backgroundColor: marker.colour }} aria-hidden="true" />
                   <span className="atlas-marker__label">{marker.label}</span>
                 </button>
               </div>
