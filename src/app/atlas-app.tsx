@@ -298,7 +298,17 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   // Without the GeoJSON MapLibre never mounts, and the SVG map stays.
   const countries = countriesQuery.data ?? null;
   const sourceUrl = !importedSource && dataset.source.file ? new URL(dataset.source.file, datasetUrl).href : null;
-  const sourceQuery = useSourceText(sourceUrl);
+  // The source text serves the panel's "In the source" and the about dialog, not the first view:
+  // it is fetched once the page is idle after its first paint, or at once when one of those is
+  // opened. A large dataset's source (3.3 MB in the benchmark's) otherwise read and decoded its
+  // body on the main thread while the first map was being built (about 0.25 s later, measured).
+  const [pageIdle, setPageIdle] = useState(false);
+  useEffect(() => {
+    if (pageIdle || !mapMounted) return;
+    return whenIdle(() => setPageIdle(true), 2000);
+  }, [pageIdle, mapMounted]);
+  const sourceWanted = pageIdle || resolved.view.sender !== null || dialog === 'about';
+  const sourceQuery = useSourceText(sourceUrl, sourceWanted);
   const sourceText = importedSource ? importedSource.text : (sourceQuery.data ?? null);
   const sourceState: 'loading' | 'ready' | 'missing' | 'error' = importedSource
     ? importedSource.text === null

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AtlasApp } from '../../src/app/atlas-app';
@@ -198,6 +198,33 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
     const hit = await within(context).findByText(/^noted that the high-level dialogue/);
     expect(hit.tagName).toBe('MARK');
     expect(requested.some((p) => p.endsWith('/data/source/article.txt'))).toBe(true);
+  });
+
+  it('fetches the source article only once the page is idle after its first paint, or at once for a panel', async () => {
+    const idleCallbacks: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idleCallbacks.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const articleRequested = () => requested.some((p) => p.endsWith('/data/source/article.txt'));
+    renderApp();
+    await screen.findByRole('region', { name: 'Fields of cooperation' });
+    await waitFor(() => expect(idleCallbacks.length).toBeGreaterThan(0));
+    expect(articleRequested()).toBe(false);
+    act(() => idleCallbacks.forEach((callback) => callback()));
+    await waitFor(() => expect(articleRequested()).toBe(true));
+    cleanup();
+  });
+
+  it('fetches the source article at once when a panel opens before the page is idle', async () => {
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const articleRequested = () => requested.some((p) => p.endsWith('/data/source/article.txt'));
+    const user = renderApp();
+    await reachForMap();
+    expect(articleRequested()).toBe(false);
+    await user.click(screen.getByText('Map place GBR'));
+    await waitFor(() => expect(articleRequested()).toBe(true));
+    // Unmounted while the stubs stand: the page's cleanup cancels its idle callback.
+    cleanup();
   });
 
   it('closes the panel with Esc, with the close button and by clicking the sea', async () => {
