@@ -90,8 +90,17 @@ async function reachForMap() {
   // Generous waits: the dataset renders deferred and the map view is a lazy chunk, both slower
   // on a busy machine than testing-library's 1 s default.
   await waitFor(() => expect(document.querySelector('.atlas__map')).not.toBeNull(), { timeout: 5000 });
-  fireEvent.pointerOver(document.querySelector('.atlas__map')!);
-  return screen.findByText('Map place VNM', undefined, { timeout: 5000 });
+  // The map frame listens for the pointer from an effect, which can run a little after the frame
+  // is in the DOM (under load, after this wait has seen it): a pointer that came first went
+  // unheard, and the test waited in vain (1 run in a few on a busy machine). A person's pointer
+  // sends another pointerover with each element it crosses; so does this, until the map comes.
+  return waitFor(
+    () => {
+      fireEvent.pointerOver(document.querySelector('.atlas__map')!);
+      return screen.getByText('Map place VNM');
+    },
+    { timeout: 8000, interval: 100 },
+  );
 }
 
 const TITLE = "Congratulations from abroad on the first Chinese People's Police Day";
