@@ -35,7 +35,8 @@ import {
   outlineFilter,
   OUTLINES_SOURCE,
 } from './map-layers';
-import { PlaceMarker, type PlaceHover } from './place-marker';
+import { PlaceMarker } from './place-marker';
+import type { PlaceHover } from './marker-button';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';

@@ -18,6 +18,7 @@ import { revealPlace } from '../../domain/world-view';
 import type { WorldShapes } from '../../data/get-world-shapes';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
+import { MarkerButton, type PlaceHover } from './marker-button';
 import {
   IDENTITY_TRANSFORM,
   constrainTransform,
@@ -43,12 +44,6 @@ declare global {
 interface Size {
   width: number;
   height: number;
-}
-
-interface Hover {
-  key: string;
-  x: number;
-  y: number;
 }
 
 /** Movement (px) after which a press is a drag, not a click. */
@@ -143,7 +138,7 @@ export function SvgMap(props: SvgMapProps) {
   /** Where the person (or the tour) moved the map, unrounded; null: where the camera prop says. */
   const [moved, setMoved] = useState<Camera | null>(null);
   const [seenCamera, setSeenCamera] = useState<Camera | null>(camera);
-  const [hover, setHover] = useState<Hover | null>(null);
+  const [hover, setHover] = useState<PlaceHover | null>(null);
   const [hoverIso3, setHoverIso3] = useState<string | null>(null);
   const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
   const [appliedFocus, setAppliedFocus] = useState<string | null>(null);
@@ -504,26 +499,18 @@ export function SvgMap(props: SvgMapProps) {
             if (!at) return null;
             return (
               <div key={marker.key} className="svg-map__marker" style={pin(at, 'translate(-50%, -50%)')}>
-                <button
-                  type="button"
-                  className={`atlas-marker atlas-marker--${marker.kind}${marker.matches ? '' : ' atlas-marker--faded'}${
-                    marker.key === selectedKey ? ' atlas-marker--selected' : ''
-                  }${marker.showLabel ? ' atlas-marker--labelled' : ''}`}
-                  aria-label={t.marker(marker.label, marker.kind === 'organization')}
-                  aria-pressed={marker.key === selectedKey}
-                  data-place={marker.key}
-                  tabIndex={-1}
-                  onClick={() => onSelect(marker.key)}
-                  onMouseEnter={(e) => {
-                    const map = rootRef.current?.getBoundingClientRect();
-                    const own = e.currentTarget.getBoundingClientRect();
-                    if (map) setHover({ key: marker.key, x: own.left - map.left + own.width / 2, y: own.top - map.top });
-                  }}
-                  onMouseLeave={() => setHover(null)}
-                >
-                  <span className="atlas-marker__symbol" style={{ backgroundColor: marker.colour }} aria-hidden="true" />
-                  <span className="atlas-marker__label">{marker.label}</span>
-                </button>
+                <MarkerButton
+                  placeKey={marker.key}
+                  label={marker.label}
+                  ariaLabel={t.marker(marker.label, marker.kind === 'organization')}
+                  kind={marker.kind}
+                  colour={marker.colour}
+                  matches={marker.matches}
+                  showLabel={marker.showLabel}
+                  selected={marker.key === selectedKey}
+                  onSelect={onSelect}
+                  onHover={setHover}
+                />
               </div>
             );
           })}
