@@ -68,6 +68,21 @@ test.describe('hover', () => {
   });
 });
 
+test.describe('marker hover', () => {
+  test("the pointer on Singapore's marker names Singapore, not Malaysia beneath it", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const marker = page.locator('.atlas-marker[data-place="SGP"]');
+    const box = (await marker.boundingBox())!;
+    // Across the map onto the marker, as a pointer comes: the map saw Malaysia on the way.
+    await page.mouse.move(box.x - 40, box.y - 40);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await expect(page.getByRole('tooltip')).toContainText('Singapore');
+    await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
+    await expect(page.getByRole('tooltip')).toContainText('Singapore');
+  });
+});
+
 test.describe('the panel', () => {
   test("clicking Vietnam opens its panel with To Lam's title and his words; the close button, Esc and a click on the sea close it", async ({ atlas, page }) => {
     await atlas.open();

@@ -112,6 +112,12 @@ const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
 // Borders load on their own; an empty source until then keeps the layer order fixed.
 const NO_BORDERS: Borders = { type: 'FeatureCollection', features: [] };
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
+
+/** Markers sit inside the map's container: their pointer events reach the map too. */
+function onMarker(event: MapLayerMouseEvent): boolean {
+  const target = event.originalEvent.target;
+  return target instanceof Element && target.closest('.atlas-marker') !== null;
+}
 // MapLibre's own UI strings, read once at construction (module constants: props are compared by reference).
 const MAP_LOCALES: Readonly<Record<Lang, Record<string, string>>> = {
   en: { 'Map.Title': mapMessages.en.mapTitle },
@@ -254,9 +260,7 @@ export function MapView(props: MapViewProps) {
 
   const handleClick = useCallback(
     (event: MapLayerMouseEvent) => {
-      // Markers sit inside the map's container: their clicks reach the map too.
-      const target = event.originalEvent.target;
-      if (target instanceof Element && target.closest('.atlas-marker')) return;
+      if (onMarker(event)) return;
       const place = placeAt(event);
       onSelect(place ? place.key : null);
     },
@@ -265,13 +269,18 @@ export function MapView(props: MapViewProps) {
 
   const handleMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
+      // The marker under the pointer set the hover to its own place (the shape beneath may be a neighbour's).
+      if (onMarker(event)) return;
       const place = placeAt(event);
       setHover(place ? { key: place.key, x: event.point.x, y: event.point.y, featureId: place.featureId } : null);
     },
     [placeAt],
   );
 
-  const handleMouseLeave = useCallback(() => setHover(null), []);
+  // Also called when the pointer leaves the countries for a marker (the marker holds the hover then).
+  const handleMouseLeave = useCallback((event: MapLayerMouseEvent) => {
+    if (!onMarker(event)) setHover(null);
+  }, []);
 
   // `idle` also fires when the worker failed, so check that countries were really drawn.
   // The event's own map, not the ref: React sets the ref a render after the map is made,
