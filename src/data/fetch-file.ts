@@ -81,6 +81,8 @@ const UTF8 = new TextDecoder('utf-8');
 interface EarlyRequest {
   url: string;
   response: Promise<Response>;
+  /** The body, already draining into a Blob while the app starts up. */
+  body: Promise<Blob>;
   timeout: AbortSignal;
 }
 let earlyRequest: EarlyRequest | null = null;
@@ -95,9 +97,13 @@ export function startEarlyRequest(url: string): void {
   if (lookupEmbedded(url) !== undefined) return;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const response = fetch(url, { signal: timeout });
-  // Reported when taken; never an unhandled rejection if it is not.
+  // Read at once: the body then fills a Blob off the main thread while the page's script is
+  // still starting, instead of after (for a dataset of 9 MB, 100–200 ms off the first map).
+  const body = response.then((r) => r.blob());
+  // Reported when taken; never an unhandled rejection if they are not.
   response.catch(() => undefined);
-  earlyRequest = { url, response, timeout };
+  body.catch(() => undefined);
+  earlyRequest = { url, response, body, timeout };
 }
 
 function takeEarlyRequest(url: string): EarlyRequest | null {
@@ -143,9 +149,12 @@ export async function fetchText(whatText: Bilingual | string, url: string, signa
     throw new LoadError(what, url, reason);
   }
   try {
-    // Bytes, then one decode: Chromium's response.text() took about 1.5× as long for a
-    // dataset of 9 MB (UTF-8 either way, a byte-order mark dropped either way).
-    return UTF8.decode(await response.arrayBuffer());
+    // Through a Blob, then one decode. Chromium fills a Blob in its blob store, off the page's
+    // main thread; response.arrayBuffer() pulls the body through the main thread in chunks
+    // (a 9 MB dataset: 380–640 ms against 90–200 ms), and response.text() took longer still.
+    // UTF-8 either way, a byte-order mark dropped either way.
+    const blob = await (early?.body ?? response.blob());
+    return UTF8.decode(await blob.arrayBuffer());
   } catch {
     throw new LoadError(what, url, { en: 'the download was interrupted', zh: '下载中断' });
   }

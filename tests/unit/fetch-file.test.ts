@@ -44,4 +44,25 @@ describe('fetchText', () => {
     startEarlyRequest('https://example.org/missing.json');
     await expect(fetchText('the dataset', 'https://example.org/missing.json')).rejects.toThrow('the file was not found (HTTP 404)');
   });
+
+  it('starts reading an early request\'s body as soon as its answer comes, before the app asks for it', async () => {
+    const response = new Response('early body', { status: 200 });
+    const blob = vi.spyOn(response, 'blob');
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(response)));
+    startEarlyRequest('https://example.org/drain.json');
+    await vi.waitFor(() => expect(blob).toHaveBeenCalledTimes(1));
+    expect(await fetchText('the dataset', 'https://example.org/drain.json')).toBe('early body');
+    expect(blob).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the download was interrupted when an early request\'s body fails', async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(broken, { status: 200 }))));
+    startEarlyRequest('https://example.org/cut.json');
+    await expect(fetchText('the dataset', 'https://example.org/cut.json')).rejects.toThrow('the download was interrupted');
+  });
 });
