@@ -81,6 +81,42 @@ test.describe('marker hover', () => {
     await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
     await expect(page.getByRole('tooltip')).toContainText('Singapore');
   });
+
+  test("a hovered marker's name shows above its neighbours: Andorra's beside INTERPOL's marker", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const andorra = page.locator('.atlas-marker[data-place="AND"]');
+    const interpol = page.locator('.atlas-marker[data-place="interpol-general-secretariat"]');
+    const own = (await andorra.boundingBox())!;
+    const neighbour = (await interpol.boundingBox())!;
+    // The two overlap at the world view; the organisation's marker is drawn above the country's.
+    expect(neighbour.x < own.x + own.width && own.x < neighbour.x + neighbour.width).toBe(true);
+    expect(neighbour.y < own.y + own.height && own.y < neighbour.y + neighbour.height).toBe(true);
+    // Onto Andorra's round marker, on its side away from INTERPOL's (which covers the rest).
+    const centre = { x: own.x + own.width / 2, y: own.y + own.height / 2 };
+    const away = { x: centre.x - (neighbour.x + neighbour.width / 2), y: centre.y - (neighbour.y + neighbour.height / 2) };
+    const reach = (own.width * 0.3) / Math.hypot(away.x, away.y);
+    await page.mouse.move(centre.x + away.x * reach, centre.y + away.y * reach);
+    const label = andorra.locator('.atlas-marker__label');
+    await expect(label).toBeVisible();
+    const labelBox = (await label.boundingBox())!;
+    // The label runs under INTERPOL's marker: each of its points must show Andorra's own button.
+    expect(labelBox.y < neighbour.y + neighbour.height && labelBox.x < neighbour.x + neighbour.width).toBe(true);
+    const hidden = await andorra.evaluate((button) => {
+      const box = button.querySelector('.atlas-marker__label')!.getBoundingClientRect();
+      const points: string[] = [];
+      for (const fy of [0.2, 0.5, 0.8]) {
+        for (let fx = 0.05; fx < 1; fx += 0.1) {
+          const x = box.left + box.width * fx;
+          const y = box.top + box.height * fy;
+          const top = document.elementFromPoint(x, y);
+          if (!top || !button.contains(top)) points.push(`${Math.round(x)},${Math.round(y)}`);
+        }
+      }
+      return points;
+    });
+    expect(hidden).toEqual([]);
+  });
 });
 
 test.describe('the panel', () => {
