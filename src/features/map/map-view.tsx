@@ -36,7 +36,7 @@ import {
   OUTLINES_SOURCE,
 } from './map-layers';
 import { PlaceMarker } from './place-marker';
-import type { PlaceHover } from './marker-button';
+import { markerButtonProps, type PlaceHover } from './marker-button';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';
@@ -483,18 +483,9 @@ export function MapView(props: MapViewProps) {
         {markers.map((marker) => (
           <PlaceMarker
             key={marker.key}
-            placeKey={marker.key}
-            label={marker.label}
-            ariaLabel={t.marker(marker.label, marker.kind === 'organization')}
-            kind={marker.kind}
             longitude={marker.lngLat[0]}
             latitude={marker.lngLat[1]}
-            colour={marker.colour}
-            matches={marker.matches}
-            showLabel={marker.showLabel}
-            selected={marker.key === selectedKey}
-            onSelect={onSelect}
-            onHover={setHover}
+            {...markerButtonProps(marker, selectedKey, t.marker, onSelect, setHover)}
           />
         ))}
       </MapLibreMap>

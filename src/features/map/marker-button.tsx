@@ -7,6 +7,7 @@
  * here: the SVG map's first view must not load it.
  */
 import { memo } from 'react';
+import type { MapMarker } from './map-view';
 
 /** Where the pointer rests over a place, relative to the map view (for the tooltip). */
 export interface PlaceHover {
@@ -28,6 +29,28 @@ export interface MarkerButtonProps {
   selected: boolean;
   onSelect: (placeKey: string) => void;
   onHover: (hover: PlaceHover | null) => void;
+}
+
+/** One of the map's markers as its button: the same on both maps. */
+export function markerButtonProps(
+  marker: MapMarker,
+  selectedKey: string | null,
+  markerName: (label: string, isOrganisation: boolean) => string,
+  onSelect: MarkerButtonProps['onSelect'],
+  onHover: MarkerButtonProps['onHover'],
+): MarkerButtonProps {
+  return {
+    placeKey: marker.key,
+    label: marker.label,
+    ariaLabel: markerName(marker.label, marker.kind === 'organization'),
+    kind: marker.kind,
+    colour: marker.colour,
+    matches: marker.matches,
+    showLabel: marker.showLabel,
+    selected: marker.key === selectedKey,
+    onSelect,
+    onHover,
+  };
 }
 
 export const MarkerButton = memo(function MarkerButton(props: MarkerButtonProps) {

@@ -18,7 +18,7 @@ import { revealPlace } from '../../domain/world-view';
 import type { WorldShapes } from '../../data/get-world-shapes';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
-import { MarkerButton, type PlaceHover } from './marker-button';
+import { MarkerButton, markerButtonProps, type PlaceHover } from './marker-button';
 import {
   IDENTITY_TRANSFORM,
   constrainTransform,
@@ -499,18 +499,7 @@ export function SvgMap(props: SvgMapProps) {
             if (!at) return null;
             return (
               <div key={marker.key} className="svg-map__marker" style={pin(at, 'translate(-50%, -50%)')}>
-                <MarkerButton
-                  placeKey={marker.key}
-                  label={marker.label}
-                  ariaLabel={t.marker(marker.label, marker.kind === 'organization')}
-                  kind={marker.kind}
-                  colour={marker.colour}
-                  matches={marker.matches}
-                  showLabel={marker.showLabel}
-                  selected={marker.key === selectedKey}
-                  onSelect={onSelect}
-                  onHover={setHover}
-                />
+                <MarkerButton {...markerButtonProps(marker, selectedKey, t.marker, onSelect, setHover)} />
               </div>
             );
           })}
