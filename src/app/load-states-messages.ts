@@ -10,6 +10,7 @@ export const loadStatesMessages = defineMessages(
     file: 'File:',
     andMore: (n: number) => `…and ${n} more.`,
     tryAgain: 'Try again',
+    openInstead: (title: string) => `Open “${title}” instead`,
     couldNotBeShown: (what: string) => `${what} could not be shown.`,
   },
   {
@@ -20,6 +21,7 @@ export const loadStatesMessages = defineMessages(
     file: '文件：',
     andMore: (n: number) => `……另有 ${n} 条。`,
     tryAgain: '重试',
+    openInstead: (title: string) => `改为打开“${title}”`,
     couldNotBeShown: (what: string) => `${what}无法显示。`,
   },
 );

@@ -15,7 +15,19 @@ export function LoadingScreen({ what, inline = false }: { what: string; inline?:
   );
 }
 
-export function LoadFailure({ error, onRetry }: { error: Error; onRetry: () => void }) {
+/**
+ * `fallback`: another dataset the page can show instead (a broken `?data=` link falls back
+ * to the atlas's own), so a bad link is never a dead end.
+ */
+export function LoadFailure({
+  error,
+  onRetry,
+  fallback,
+}: {
+  error: Error;
+  onRetry: () => void;
+  fallback?: { title: string; onOpen: () => void };
+}) {
   const lang = useLang();
   const t = useMessages(loadStatesMessages);
   const load = error instanceof LoadError ? error : null;
@@ -39,9 +51,16 @@ export function LoadFailure({ error, onRetry }: { error: Error; onRetry: () => v
             {details.length > 50 && <li>{t.andMore(details.length - 50)}</li>}
           </ul>
         )}
-        <button type="button" className="atlas__button" onClick={onRetry}>
-          {t.tryAgain}
-        </button>
+        <div className="load-state__actions">
+          <button type="button" className="atlas__button" onClick={onRetry}>
+            {t.tryAgain}
+          </button>
+          {fallback && (
+            <button type="button" className="atlas__button" onClick={fallback.onOpen}>
+              {t.openInstead(fallback.title)}
+            </button>
+          )}
+        </div>
       </div>
     </main>
   );

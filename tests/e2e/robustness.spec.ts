@@ -87,6 +87,30 @@ test.describe('the dataset fails to load', () => {
     await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
   });
 
+  test("a ?data= link to a missing file offers the atlas's own dataset, with the link's selection; Back returns to the link", async ({ atlas, page }) => {
+    await page.route('**/other/missing.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await atlas.open('?data=other/missing.json&sender=vnm-ministry-of-public-security');
+    await expect(errorCard(page)).toContainText('not found');
+    await expect(errorCard(page)).toContainText('other/missing.json');
+
+    const openShipped = errorCard(page).getByRole('button', { name: /^Open “Congratulations from abroad.*” instead$/ });
+    // The long title wraps inside the card.
+    const [card, button] = await Promise.all([errorCard(page).boundingBox(), openShipped.boundingBox()]);
+    expect(button!.x + button!.width, "the button's right edge inside the card").toBeLessThanOrEqual(card!.x + card!.width);
+    await openShipped.click();
+    await expect(page.getByRole('heading', { level: 1, name: /Congratulations from abroad/ })).toBeVisible();
+    await expect(atlas.panel().getByRole('heading', { name: 'Vietnam' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('data')).toBeNull();
+    // The panel moved the camera to Vietnam: a neighbour is in view.
+    await atlas.waitForMap();
+    await atlas.clickCountry('THA');
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: 'Thailand' })).toBeVisible();
+
+    await page.goBack();
+    await page.goBack();
+    await expect(errorCard(page)).toContainText('other/missing.json');
+  });
+
   test('500: says the server answered 500 and offers a retry', async ({ atlas, page }) => {
     await page.route(DATASET, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal error' }));
     await atlas.open();

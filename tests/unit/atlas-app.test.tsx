@@ -349,6 +349,24 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
     expect(alert.textContent).toMatch(/not found/);
     expect(alert.textContent).toContain('data/atlas.json');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // The atlas's own dataset failed: there is nothing else to offer.
+    expect(within(alert).queryByRole('button', { name: /instead/ })).toBeNull();
+  });
+
+  it("offers the atlas's own dataset when a ?data= link fails, keeping the link's selection; Back returns to the link", async () => {
+    const user = renderApp('?data=other/missing.json&sender=vnm-ministry-of-public-security&themes=drug_control');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/not found/);
+    expect(alert.textContent).toContain('other/missing.json');
+    const entries = window.history.length;
+    await user.click(within(alert).getByRole('button', { name: `Open “${TITLE}” instead` }));
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    expect(search().get('data')).toBeNull();
+    expect(search().get('sender')).toBe('vnm-ministry-of-public-security');
+    expect(within(await screen.findByTestId('sender-panel')).getByRole('heading', { level: 2, name: 'Vietnam' })).toBeTruthy();
+    expect(legendToggle('drug_control').getAttribute('aria-pressed')).toBe('true');
+    expect(requested.some((p) => p.endsWith('/data/atlas.json'))).toBe(true);
+    expect(window.history.length, 'a new history entry, so Back returns to the link').toBe(entries + 1);
   });
 
   it('says what is wrong when the dataset is an HTML page', async () => {

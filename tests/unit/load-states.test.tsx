@@ -84,6 +84,18 @@ describe('the loading and failure screens', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
+  it('offer another dataset to open instead, in either language, only when given one', async () => {
+    const onOpen = vi.fn();
+    const onRetry = vi.fn();
+    const { unmount } = inLang('zh', <LoadFailure error={error} onRetry={onRetry} fallback={{ title: '首个中国人民警察节国际贺信', onOpen }} />);
+    await userEvent.click(screen.getByRole('button', { name: '改为打开“首个中国人民警察节国际贺信”' }));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onRetry).not.toHaveBeenCalled();
+    unmount();
+    inLang('en', <LoadFailure error={error} onRetry={() => {}} fallback={{ title: 'Another year', onOpen }} />);
+    expect(screen.getByRole('button', { name: 'Open “Another year” instead' })).toBeDefined();
+  });
+
   it('mark a program error as English in the Chinese interface', () => {
     inLang('zh', <LoadFailure error={new TypeError('x is undefined')} onRetry={() => {}} />);
     expect(screen.getByRole('heading', { name: '出现错误' })).toBeDefined();
