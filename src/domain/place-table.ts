@@ -159,3 +159,24 @@ export function levelCounts(rows: readonly PlaceRow[], themes: ReadonlySet<strin
   }
   return counts;
 }
+
+/** What a row lays out: its name, the bodies and officials it lists (`listed` of each at most) and its legend chips. */
+export function rowItems(row: PlaceRow, listed: number): number {
+  return 1 + Math.min(row.bodyNames.length, listed) + Math.min(row.officials.length, listed) + row.legendIds.length;
+}
+
+/**
+ * The first rows whose items add up to no more than `items` (at least one row), and on
+ * through the row keyed `throughKey` if it comes later, so a selected place is always there
+ * to scroll to. `rows` itself when they all fit.
+ */
+export function rowsUpTo(rows: readonly PlaceRow[], items: number, listed: number, throughKey: string | null = null): readonly PlaceRow[] {
+  const through = throughKey === null ? -1 : rows.findIndex((row) => row.key === throughKey);
+  let left = items;
+  let end = 0;
+  while (end < rows.length && (end === 0 || end <= through || left - rowItems(rows[end]!, listed) >= 0)) {
+    left -= rowItems(rows[end]!, listed);
+    end += 1;
+  }
+  return end === rows.length ? rows : rows.slice(0, end);
+}

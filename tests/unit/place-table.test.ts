@@ -13,6 +13,8 @@ import {
   levelCounts,
   nextSort,
   placeName,
+  rowItems,
+  rowsUpTo,
   sortPlaceRows,
   type PlaceRow,
 } from '../../src/domain/place-table';
@@ -198,5 +200,43 @@ describe('Chinese names in the list', () => {
         keys(sortPlaceRows(rows, { key, direction: 'descending' })),
       );
     }
+  });
+});
+
+describe('the rows drawn in the first frame', () => {
+  /** A row with `bodies` bodies, `officials` officials and `chips` legend ids, keyed `key`. */
+  const row = (key: string, bodies: number, officials: number, chips: number): PlaceRow => ({
+    ...rows[0]!,
+    key,
+    bodyNames: Array.from({ length: bodies }, (_, i) => ({ en: `Body ${i}`, zh: '' })),
+    officials: Array.from({ length: officials }, () => rows.find((r) => r.officials.length > 0)!.officials[0]!),
+    legendIds: Array.from({ length: chips }, (_, i) => `theme_${i}`),
+  });
+
+  it('count a row as its name, the bodies and officials it lists (five at most) and its chips', () => {
+    expect(rowItems(row('a', 0, 0, 1), 5)).toBe(2);
+    expect(rowItems(row('a', 2, 3, 4), 5)).toBe(1 + 2 + 3 + 4);
+    expect(rowItems(row('a', 30, 12, 11), 5)).toBe(1 + 5 + 5 + 11);
+  });
+
+  it('stop before the row that would go over the budget, and give back the rows themselves when all fit', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => row(`p${i}`, 1, 1, 2)); // 5 items each
+    expect(rowsUpTo(ten, 20, 5).map((r) => r.key)).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(rowsUpTo(ten, 24, 5)).toHaveLength(4);
+    expect(rowsUpTo(ten, 50, 5)).toBe(ten);
+    expect(rowsUpTo(ten, 1000, 5)).toBe(ten);
+  });
+
+  it('always draw one row, however big, and on through the selected row', () => {
+    const big = [row('huge', 30, 30, 12), row('next', 1, 1, 1)];
+    expect(rowsUpTo(big, 5, 5).map((r) => r.key)).toEqual(['huge']);
+    const ten = Array.from({ length: 10 }, (_, i) => row(`p${i}`, 1, 1, 2));
+    expect(rowsUpTo(ten, 10, 5, 'p6').map((r) => r.key)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    expect(rowsUpTo(ten, 10, 5, 'p1')).toHaveLength(2);
+    expect(rowsUpTo(ten, 10, 5, 'nowhere')).toHaveLength(2);
+  });
+
+  it('draw every row of the shipped dataset in the first frame', () => {
+    expect(rowsUpTo(rows, 400, 5)).toBe(rows);
   });
 });

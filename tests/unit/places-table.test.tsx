@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useState } from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { LangContext } from '../../src/components/use-lang';
@@ -122,6 +122,36 @@ describe('PlacesTable', () => {
     expect(items(cells[1]!)).toHaveLength(6);
     expect(items(cells[1]!)[4]).toContain('Official 5');
     expect(items(cells[1]!)[5]).toBe('and 2 more (open the place to see all)');
+  });
+
+  it('draws a long table a screenful first and the other rows a frame later, the selected row in the first', async () => {
+    const myanmar = places.find((p) => p.key === 'MMR')!;
+    const sender = myanmar.senders[0]!;
+    // 60 places of 5 bodies and 5 officials each: far more than a first frame's worth.
+    const crowded = Array.from({ length: 60 }, (_, i) => ({
+      ...myanmar,
+      key: `P${i}`,
+      name: `Place ${i}`,
+      names: { en: `Place ${i}`, zh: '' },
+      senders: Array.from({ length: 5 }, (_, j) => ({ ...sender, id: `p${i}-${j}`, body: `Body ${j}` })),
+    }));
+    render(
+      <PlacesTable
+        places={crowded}
+        legend={legend}
+        selectedThemes={new Set()}
+        selectedKey="P40"
+        onSelect={() => {}}
+        levelFilter={new Set()}
+        onLevelFilterChange={() => {}}
+      />,
+    );
+    const first = rowNames();
+    expect(first.length).toBeLessThan(60);
+    expect(first.at(-1), 'the selected row is drawn at once').toBe('Place 40');
+    expect(screen.getByText('Showing all 60 places.')).toBeTruthy();
+    await waitFor(() => expect(rowNames()).toHaveLength(60));
+    expect(rowNames()).toEqual(crowded.map((p) => p.name));
   });
 
   it('sorts by a column, flips on a second press, and says so with aria-sort', async () => {
