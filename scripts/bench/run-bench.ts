@@ -183,6 +183,19 @@ async function visit(browser: Browser, url: string, variant: Variant): Promise<V
       await page.evaluate(armClickToList);
       await page.getByRole('button', { name: /list view/i }).click();
       result.listOpen = await page.evaluate(armedResult);
+      // A long table draws a screenful first and its other rows a frame later: the scroll is
+      // timed on the whole table, once its row count has held for two reads.
+      await page.waitForFunction(
+        () => {
+          const rows = document.querySelectorAll('.places-table__scroll tbody tr').length;
+          const held = window.__benchListRows === rows;
+          window.__benchListRows = rows;
+          return held;
+        },
+        null,
+        { polling: 300, timeout: 30_000 },
+      );
+      await settle(page);
       const scroll = await page.evaluate(measureListScroll, 20);
       result.listScrollFrame = scroll.frames;
       result.listRows = scroll.rows;
