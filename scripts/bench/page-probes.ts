@@ -37,8 +37,6 @@ declare global {
     __benchPending?: Promise<number>;
     /** ms from the last armed click to the panel's new text in the DOM (before any frame). */
     __benchPanelInDom?: number;
-    /** The list view's row count at the bench's last read (waiting for the whole table). */
-    __benchListRows?: number;
   }
 }
 

@@ -166,16 +166,22 @@ async function visit(browser: Browser, url: string, variant: Variant): Promise<V
     // On, then off again: two repaints per visit.
     // The pointer rests on the toggle before the click, as for the map clicks above: sent in
     // one go, the pointer leaving the map (which clears the atlas's hover outline, a WebGL
-    // frame) and Playwright's own checks on the target land inside the measured click.
+    // frame) and Playwright's own checks on the target land inside the measured click. The
+    // toggle is found again for each click: the legend's hint above it changes with the filter.
     const toggle = page.locator(`[data-legend-id="${THEME}"]`).first();
-    const box = await toggle.boundingBox();
-    if (!box) throw new Error(`${variant}: the legend toggle "${THEME}" is not on screen`);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (let i = 0; i < 2; i++) {
+      const box = await toggle.boundingBox();
+      if (!box) throw new Error(`${variant}: the legend toggle "${THEME}" is not on screen`);
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(centre.x, centre.y);
       await settle(page);
+      const pressed = await toggle.getAttribute('aria-pressed');
       await page.evaluate(armToggleToRepaint);
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.click(centre.x, centre.y);
       result.toggleToRepaint.push(await page.evaluate(armedResult));
+      if ((await toggle.getAttribute('aria-pressed')) === pressed) {
+        throw new Error(`${variant}: the click did not toggle "${THEME}" (aria-pressed stayed ${pressed})`);
+      }
     }
 
     if (variant !== 'plain') {
@@ -184,16 +190,15 @@ async function visit(browser: Browser, url: string, variant: Variant): Promise<V
       await page.getByRole('button', { name: /list view/i }).click();
       result.listOpen = await page.evaluate(armedResult);
       // A long table draws a screenful first and its other rows a frame later: the scroll is
-      // timed on the whole table, once its row count has held for two reads.
+      // timed on the whole table, once it holds as many rows as its summary says.
       await page.waitForFunction(
         () => {
+          const total = /all ([\d,]+) places/.exec(document.querySelector('.places-table__summary')?.textContent ?? '')?.[1];
           const rows = document.querySelectorAll('.places-table__scroll tbody tr').length;
-          const held = window.__benchListRows === rows;
-          window.__benchListRows = rows;
-          return held;
+          return total !== undefined && rows === Number(total.replace(/,/g, ''));
         },
         null,
-        { polling: 300, timeout: 30_000 },
+        { timeout: 30_000 },
       );
       await settle(page);
       const scroll = await page.evaluate(measureListScroll, 20);

@@ -131,7 +131,7 @@ export function AtlasApp() {
           onRetry={() => void datasetQuery.refetch()}
           // The link's selection and filter stay: they are checked against the atlas's own dataset,
           // with a notice for what it does not know. Back returns to the broken link.
-          fallback={shipped ? undefined : { title: datasetTitle(SHIPPED_DATASET_TITLE, lang), onOpen: () => update({ data: null }) }}
+          openInstead={shipped ? undefined : { title: datasetTitle(SHIPPED_DATASET_TITLE, lang), onOpen: () => update({ data: null }) }}
         />
       </LangContext>
     );

@@ -16,17 +16,17 @@ export function LoadingScreen({ what, inline = false }: { what: string; inline?:
 }
 
 /**
- * `fallback`: another dataset the page can show instead (a broken `?data=` link falls back
- * to the atlas's own), so a bad link is never a dead end.
+ * `openInstead`: another dataset the page can show instead (a broken `?data=` link offers
+ * the atlas's own), so a bad link is never a dead end.
  */
 export function LoadFailure({
   error,
   onRetry,
-  fallback,
+  openInstead,
 }: {
   error: Error;
   onRetry: () => void;
-  fallback?: { title: string; onOpen: () => void };
+  openInstead?: { title: string; onOpen: () => void };
 }) {
   const lang = useLang();
   const t = useMessages(loadStatesMessages);
@@ -55,9 +55,9 @@ export function LoadFailure({
           <button type="button" className="atlas__button" onClick={onRetry}>
             {t.tryAgain}
           </button>
-          {fallback && (
-            <button type="button" className="atlas__button" onClick={fallback.onOpen}>
-              {t.openInstead(fallback.title)}
+          {openInstead && (
+            <button type="button" className="atlas__button load-state__instead" onClick={openInstead.onOpen}>
+              {t.openInstead(openInstead.title)}
             </button>
           )}
         </div>

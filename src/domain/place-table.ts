@@ -160,23 +160,48 @@ export function levelCounts(rows: readonly PlaceRow[], themes: ReadonlySet<strin
   return counts;
 }
 
-/** What a row lays out: its name, the bodies and officials it lists (`listed` of each at most) and its legend chips. */
+/**
+ * Bodies and officials listed in a row before "and N more": a place with dozens of bodies
+ * (a large dataset) would otherwise make rows screens tall and the table slow to draw;
+ * the panel shows them all.
+ */
+export const ROW_ITEMS_SHOWN = 5;
+
+/**
+ * Items (see rowItems) the list view draws in the frame that opens it, well over a screenful;
+ * the other rows come a frame later. The large benchmark dataset's 234 rows are some 12,000
+ * elements: drawing them all held the table's first frame back by about 0.5 s. A place
+ * selected far down the list is drawn in the first frame all the same (see rowsUpTo), and
+ * so are the rows above it.
+ */
+export const FIRST_FRAME_ITEMS = 400;
+
+/**
+ * How many items a row lays out: its name, the bodies and officials it lists (`listed` of
+ * each at most) and its legend chips. The "and N more" lines are left out: one or two a row.
+ */
 export function rowItems(row: PlaceRow, listed: number): number {
   return 1 + Math.min(row.bodyNames.length, listed) + Math.min(row.officials.length, listed) + row.legendIds.length;
 }
 
 /**
- * The first rows whose items add up to no more than `items` (at least one row), and on
+ * The first rows whose items add up to no more than `budget` (at least one row), and on
  * through the row keyed `throughKey` if it comes later, so a selected place is always there
  * to scroll to. `rows` itself when they all fit.
  */
-export function rowsUpTo(rows: readonly PlaceRow[], items: number, listed: number, throughKey: string | null = null): readonly PlaceRow[] {
+export function rowsUpTo(
+  rows: readonly PlaceRow[],
+  budget: number,
+  listed: number,
+  throughKey: string | null = null,
+): readonly PlaceRow[] {
   const through = throughKey === null ? -1 : rows.findIndex((row) => row.key === throughKey);
-  let left = items;
+  let left = budget;
   let end = 0;
-  while (end < rows.length && (end === 0 || end <= through || left - rowItems(rows[end]!, listed) >= 0)) {
-    left -= rowItems(rows[end]!, listed);
-    end += 1;
+  for (; end < rows.length; end++) {
+    const items = rowItems(rows[end]!, listed);
+    if (end > 0 && end > through && items > left) break;
+    left -= items;
   }
   return end === rows.length ? rows : rows.slice(0, end);
 }

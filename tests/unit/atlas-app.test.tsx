@@ -367,6 +367,9 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
     expect(legendToggle('drug_control').getAttribute('aria-pressed')).toBe('true');
     expect(requested.some((p) => p.endsWith('/data/atlas.json'))).toBe(true);
     expect(window.history.length, 'a new history entry, so Back returns to the link').toBe(entries + 1);
+    window.history.back();
+    expect((await screen.findByRole('alert')).textContent).toContain('other/missing.json');
+    expect(search().get('data')).toBe('other/missing.json');
   });
 
   it('says what is wrong when the dataset is an HTML page', async () => {

@@ -71,6 +71,7 @@ describe('the loading and failure screens', () => {
     expect(screen.getByText('the server answered HTTP 500.')).toBeDefined();
     expect(screen.getByText('dataset field date: expected string')).toBeDefined();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
+    expect(screen.queryByRole('button', { name: /instead/ }), 'nothing to open instead unless given').toBeNull();
   });
 
   it('read in Chinese', async () => {
@@ -82,17 +83,18 @@ describe('the loading and failure screens', () => {
     expect(screen.getByText('文件：')).toBeDefined();
     await userEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: /改为打开/ }), 'nothing to open instead unless given').toBeNull();
   });
 
   it('offer another dataset to open instead, in either language, only when given one', async () => {
     const onOpen = vi.fn();
     const onRetry = vi.fn();
-    const { unmount } = inLang('zh', <LoadFailure error={error} onRetry={onRetry} fallback={{ title: '首个中国人民警察节国际贺信', onOpen }} />);
+    const { unmount } = inLang('zh', <LoadFailure error={error} onRetry={onRetry} openInstead={{ title: '首个中国人民警察节国际贺信', onOpen }} />);
     await userEvent.click(screen.getByRole('button', { name: '改为打开“首个中国人民警察节国际贺信”' }));
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(onRetry).not.toHaveBeenCalled();
     unmount();
-    inLang('en', <LoadFailure error={error} onRetry={() => {}} fallback={{ title: 'Another year', onOpen }} />);
+    inLang('en', <LoadFailure error={error} onRetry={() => {}} openInstead={{ title: 'Another year', onOpen }} />);
     expect(screen.getByRole('button', { name: 'Open “Another year” instead' })).toBeDefined();
   });
 

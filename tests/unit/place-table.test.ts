@@ -10,9 +10,11 @@ import { buildPlaces } from '../../src/domain/places';
 import {
   buildPlaceRows,
   filterPlaceRows,
+  FIRST_FRAME_ITEMS,
   levelCounts,
   nextSort,
   placeName,
+  ROW_ITEMS_SHOWN,
   rowItems,
   rowsUpTo,
   sortPlaceRows,
@@ -237,6 +239,6 @@ describe('the rows drawn in the first frame', () => {
   });
 
   it('draw every row of the shipped dataset in the first frame', () => {
-    expect(rowsUpTo(rows, 400, 5)).toBe(rows);
+    expect(rowsUpTo(rows, FIRST_FRAME_ITEMS, ROW_ITEMS_SHOWN)).toBe(rows);
   });
 });

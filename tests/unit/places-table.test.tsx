@@ -124,7 +124,7 @@ describe('PlacesTable', () => {
     expect(items(cells[1]!)[5]).toBe('and 2 more (open the place to see all)');
   });
 
-  it('draws a long table a screenful first and the other rows a frame later, the selected row in the first', async () => {
+  it('draws a long table a screenful first and the other rows a frame later, the selected row in the first and scrolled to', async () => {
     const myanmar = places.find((p) => p.key === 'MMR')!;
     const sender = myanmar.senders[0]!;
     // 60 places of 5 bodies and 5 officials each: far more than a first frame's worth.
@@ -135,23 +135,34 @@ describe('PlacesTable', () => {
       names: { en: `Place ${i}`, zh: '' },
       senders: Array.from({ length: 5 }, (_, j) => ({ ...sender, id: `p${i}-${j}`, body: `Body ${j}` })),
     }));
-    render(
-      <PlacesTable
-        places={crowded}
-        legend={legend}
-        selectedThemes={new Set()}
-        selectedKey="P40"
-        onSelect={() => {}}
-        levelFilter={new Set()}
-        onLevelFilterChange={() => {}}
-      />,
-    );
-    const first = rowNames();
-    expect(first.length).toBeLessThan(60);
-    expect(first.at(-1), 'the selected row is drawn at once').toBe('Place 40');
-    expect(screen.getByText('Showing all 60 places.')).toBeTruthy();
-    await waitFor(() => expect(rowNames()).toHaveLength(60));
-    expect(rowNames()).toEqual(crowded.map((p) => p.name));
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      render(
+        <PlacesTable
+          places={crowded}
+          legend={legend}
+          selectedThemes={new Set()}
+          selectedKey="P40"
+          onSelect={() => {}}
+          levelFilter={new Set()}
+          onLevelFilterChange={() => {}}
+        />,
+      );
+      const first = rowNames();
+      expect(first.length).toBeLessThan(60);
+      expect(first.at(-1), 'the selected row is drawn at once').toBe('Place 40');
+      expect(scrolled).toHaveBeenCalledTimes(1);
+      expect((scrolled.mock.contexts[0] as HTMLElement).dataset.placeKey).toBe('P40');
+      expect(screen.getByText('Showing all 60 places.')).toBeTruthy();
+      await waitFor(() => expect(rowNames()).toHaveLength(60));
+      expect(rowNames()).toEqual(crowded.map((p) => p.name));
+      // The other rows can widen the columns: the selected row is brought into view again.
+      expect(scrolled).toHaveBeenCalledTimes(2);
+      expect((scrolled.mock.contexts[1] as HTMLElement).dataset.placeKey).toBe('P40');
+    } finally {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
   });
 
   it('sorts by a column, flips on a second press, and says so with aria-sort', async () => {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang, useMessages } from '../../components/use-lang';
-import { useValueAfterPaint } from '../../components/use-after-paint';
+import { useAfterFirstPaint } from '../../components/use-after-paint';
 import type { OfficialLevel } from '../../domain/dataset-schema';
 import { officialLevels } from '../../domain/dataset-schema';
 import { pick, type Lang } from '../../domain/lang';
@@ -18,7 +18,9 @@ import {
   filterPlaceRows,
   levelCounts,
   nextSort,
+  FIRST_FRAME_ITEMS,
   placeName,
+  ROW_ITEMS_SHOWN,
   rowsUpTo,
   sortPlaceRows,
   type OfficialRow,
@@ -69,20 +71,6 @@ function OfficialText({ official, lang, t }: { official: OfficialRow; lang: Lang
   );
 }
 
-/**
- * Bodies and officials listed in a row before "and N more": a place with dozens of bodies
- * (a large dataset) would otherwise make rows screens tall and the table slow to draw;
- * the panel shows them all.
- */
-const ROW_ITEMS_SHOWN = 5;
-
-/**
- * Items (see rowItems) drawn in the frame that opens the table, well over a screenful; the other
- * rows come a frame later. The large benchmark dataset's 234 rows are some 12,000 elements:
- * drawing them all held the table's first frame back by about 0.6 s.
- */
-const FIRST_FRAME_ITEMS = 400;
-
 export function PlacesTable({
   places,
   legend,
@@ -103,18 +91,19 @@ export function PlacesTable({
     [allRows, levelFilter, selectedThemes, sort, lang],
   );
   const entries = useMemo(() => new Map(legend.map((e) => [e.id, e])), [legend]);
-  const allShown = useValueAfterPaint(true, false);
+  const allShown = useAfterFirstPaint();
   const shownRows = allShown ? rows : rowsUpTo(rows, FIRST_FRAME_ITEMS, ROW_ITEMS_SHOWN, selectedKey);
 
   // Bring the selected place into view when the selection changes (a map click,
-  // a search), not when the user re-sorts or filters.
+  // a search), not when the user re-sorts or filters; and once more when the other
+  // rows arrive, which can widen the columns and so move it.
   const selectedRow = useRef<HTMLTableRowElement | null>(null);
   useEffect(() => {
     const row = selectedRow.current;
     if (selectedKey && row && typeof row.scrollIntoView === 'function') {
       row.scrollIntoView({ block: 'nearest' });
     }
-  }, [selectedKey]);
+  }, [selectedKey, allShown]);
 
   const toggleLevel = (level: OfficialLevel) => {
     const next = new Set(levelFilter);
