@@ -3,7 +3,7 @@
  * what each feature shows, keeps the view in the URL, and lays the features
  * out for the mode (explore or present) and the embed flag.
  */
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { useQuery } from '@tanstack/react-query';
 import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countries';
@@ -396,7 +396,10 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     [model.placeByKey, legend, lang, t],
   );
 
-  useEffect(() => {
+  // A layout effect: the keys work from the frame that shows the atlas. A passive effect of
+  // this deferred render could run later than that, and F5 pressed in between reloaded the page
+  // instead of starting the show (seen once in the end-to-end tests).
+  useLayoutEffect(() => {
     if (presenting || dialog) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;

@@ -399,6 +399,25 @@ test.describe('the presentation tour', () => {
     await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
   });
 
+  test('F5 starts the show from the frame that first shows the atlas', async ({ atlas, page }) => {
+    // F5 pressed as the Present button appears, before the page's script has run anything else:
+    // the key is heard (a listener added later would leave the browser to reload the page).
+    await page.addInitScript(() => {
+      const presentButton = () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Present');
+      const observer = new MutationObserver(() => {
+        if (!presentButton()) return;
+        observer.disconnect();
+        const f5 = new KeyboardEvent('keydown', { key: 'F5', bubbles: true, cancelable: true });
+        window.dispatchEvent(f5);
+        document.documentElement.dataset.f5Heard = String(f5.defaultPrevented);
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await atlas.open();
+    await expectSlide(page, 1, sendersTour);
+    await expect(page.locator('html')).toHaveAttribute('data-f5-heard', 'true');
+  });
+
   test('F toggles full screen', async ({ atlas, page }) => {
     await atlas.open('?mode=present&slide=2');
     await expectSlide(page, 2, sendersTour);
