@@ -503,7 +503,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     <div
       className={`atlas${selectedPlace && !presenting ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}${
         presenting ? ' atlas--present' : ''
-      }`}
+      }${legendFolds ? '' : ' atlas--legend-docked'}${provenance ? ' atlas--provenance' : ''}`}
       data-scheme={scheme}
     >
       {!embed && !presenting && (

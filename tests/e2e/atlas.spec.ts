@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { test, expect, expectColourNear, type AtlasDriver } from './atlas-driver';
 
 async function swatchColour(atlas: AtlasDriver, legendId: string): Promise<string> {
@@ -295,5 +297,57 @@ test.describe('the view in the URL', () => {
     await expect(page.getByText('No theme "witchcraft" in this dataset')).toBeVisible();
     await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
     await expect(atlas.panel()).toHaveCount(0);
+  });
+});
+
+test.describe('layout', () => {
+  /** Whether a click at the middle of `locator` lands on it: on screen, and nothing over it. */
+  function reachable(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (hit === el || el.contains(hit));
+    });
+  }
+
+  test('on a 1024 × 768 projector every header button is on screen and clickable', async ({ atlas, page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await atlas.open();
+    const buttons = page.locator('.atlas__actions button');
+    await expect(buttons).toHaveCount(8);
+    for (const button of await buttons.all()) {
+      expect(await reachable(button), `${await button.textContent()} can be clicked`).toBe(true);
+    }
+    await page.getByRole('button', { name: 'About & source' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
+  test("the list view leaves the legend its column, so no place's name is under it", async ({ atlas, page }) => {
+    await atlas.open();
+    await page.getByRole('button', { name: 'List view' }).click();
+    await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
+    const names = page.locator('.places-table__scroll tbody th[scope="row"] button');
+    await expect(names.first()).toBeVisible();
+    for (const name of (await names.all()).slice(0, 6)) {
+      await name.scrollIntoViewIfNeeded();
+      expect(await reachable(name), `${await name.textContent()} is not under the legend`).toBe(true);
+    }
+  });
+
+  test("with another dataset, the note that it is not the atlas's covers none of the list's buttons", async ({ atlas, page }) => {
+    const shipped = JSON.parse(readFileSync('public/data/atlas.json', 'utf8')) as { senders: unknown[] };
+    const other = { ...shipped, title: 'Another event', senders: shipped.senders.slice(0, 5), source: { title: 'Test source', file: null } };
+    await page.route('**/__test-data/other-event.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(other) }));
+    await atlas.open('?data=__test-data/other-event.json');
+    await expect(page.getByTestId('provenance')).toBeVisible();
+    await page.getByRole('button', { name: 'List view' }).click();
+    for (const name of ['Download data (JSON)', 'Download data (CSV + companion)']) {
+      const button = page.getByRole('button', { name });
+      await expect(button).toBeVisible();
+      expect(await reachable(button), `${name} can be clicked`).toBe(true);
+    }
   });
 });
