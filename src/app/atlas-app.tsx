@@ -501,9 +501,16 @@ function LoadedAtlas(props: LoadedAtlasProps) {
 
   return (
     <div
-      className={`atlas${selectedPlace && !presenting ? ' atlas--panel-open' : ''}${embed ? ' atlas--embed' : ''}${
-        presenting ? ' atlas--present' : ''
-      }${legendFolds ? '' : ' atlas--legend-docked'}${provenance ? ' atlas--provenance' : ''}`}
+      className={[
+        'atlas',
+        selectedPlace && !presenting && 'atlas--panel-open',
+        embed && 'atlas--embed',
+        presenting && 'atlas--present',
+        !legendFolds && 'atlas--legend-docked',
+        provenance && 'atlas--provenance',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       data-scheme={scheme}
     >
       {!embed && !presenting && (
