@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { BilingualError, type Bilingual, type Lang } from '../domain/lang';
 import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
+import { yieldToMain } from './yield-to-main';
 
 /** The files the app loads, as people call them ("Could not load the dataset"). */
 export const LOADED_FILES = {
@@ -165,6 +166,8 @@ export async function fetchJson(what: Bilingual | string, url: string, signal?: 
   // Embedded JSON files are stored as values: no second parse.
   if (embedded !== undefined && typeof embedded !== 'string') return embedded;
   const text = await fetchText(what, url, signal);
+  // Decoding and parsing a large file are long tasks each: apart, the page can paint between them.
+  await yieldToMain();
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Dataset } from '../domain/dataset-schema';
 import type { Bilingual } from '../domain/lang';
 import { loadCountryNames } from './get-country-names';
 import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
+import { yieldToMain } from './yield-to-main';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
 
@@ -17,6 +18,8 @@ export interface LoadedDataset {
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   // The names of its countries come in the same wait (see get-country-names.ts).
   const [raw] = await Promise.all([fetchJson(LOADED_FILES.dataset, url, signal), loadCountryNames()]);
+  // Validation in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
+  await yieldToMain();
   const result = parseDataset(raw);
   if (!result.ok) {
     const count = result.problems.length;

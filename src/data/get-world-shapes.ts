@@ -2,6 +2,7 @@ import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { checkPreparedFile, fetchJson, LOADED_FILES, resolveAssetUrl } from './fetch-file';
+import { yieldToMain } from './yield-to-main';
 
 /**
  * The country shapes as the SVG map draws them: SVG path data already in Web
@@ -41,6 +42,8 @@ export type WorldShape = WorldShapes['countries'][number];
 
 export async function getWorldShapes(url: string, signal?: AbortSignal): Promise<WorldShapes> {
   const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
+  // Checked in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
+  await yieldToMain();
   return checkPreparedFile(worldShapesSchema, raw, LOADED_FILES.mapShapes, url, {
     en: 'the file is not the prepared country shapes',
     zh: '该文件不是预先处理好的国家轮廓',
