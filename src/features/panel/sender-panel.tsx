@@ -55,10 +55,12 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
   const name = localized(place.name, place.names.zh, lang);
   const hasArticleWords = place.senders.some((s) => s.statements.length > 0 || s.officials.length > 0);
 
-  // Move focus to the panel's heading when a new place opens, so keyboard and screen-reader users land in it.
+  // Move focus to the panel's heading when a new place opens, so keyboard and screen-reader users land in it:
+  // once its first frame is painted. Focusing lays the page out there and then (10 ms and more
+  // in a click's task with a large dataset), and the frame would have waited for it.
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-  }, [place.key]);
+    if (wholePlaceKey === place.key) headingRef.current?.focus({ preventScroll: true });
+  }, [wholePlaceKey, place.key]);
 
   return (
     <aside className="panel" aria-labelledby={headingId} data-testid="sender-panel">
