@@ -10,7 +10,8 @@
  *    each visit in a fresh browser context (empty cache), measuring load,
  *    bytes, heap, click → panel, theme toggle → repaint and the list view.
  * 4. Runs Lighthouse 12.2.3 (mobile and desktop presets) on both pages.
- * 5. Prints medians and ratios as Markdown and writes .tmp/bench/latest.md
+ * 5. Prints medians and ratios as Markdown, and issue 7's targets met or
+ *    missed in this run (issue-targets.ts), and writes .tmp/bench/latest.md
  *    (and the raw samples as latest.json).
  *
  * Options: --runs N (visits per page, default 5), --lighthouse-runs N
@@ -35,6 +36,7 @@ import {
   measureListScroll,
   type LoadMarks,
 } from './page-probes.ts';
+import { checkTargets, targetsTable, type LighthouseFigures } from './issue-targets.ts';
 import { startStaticServer } from './static-server.ts';
 
 const ROOT = process.cwd();
@@ -390,6 +392,25 @@ async function main() {
   scale('list rows', (v) => v.listRows, (v) => String(v));
   scale('data transferred (gzip)', (v) => v.dataBytes, kb);
   scale('JS heap after load', (v) => v.heapBytes, mb);
+
+  const lighthouseFigures = (key: string): LighthouseFigures => ({
+    performance: lh(key, (r) => r.performance),
+    lcpMs: lh(key, (r) => r.lcp),
+    tbtMs: lh(key, (r) => r.tbt),
+    accessibility: lh(key, (r) => r.accessibility),
+    bestPractices: lh(key, (r) => r.bestPractices),
+  });
+  const targets = checkTargets({
+    lighthouseMobile: lighthouseFigures('atlas-mobile'),
+    lighthouseDesktop: lighthouseFigures('atlas-desktop'),
+    firstColouredMapMs: med('atlas', (v) => v.firstColouredMap),
+    plainRenderedMapMs: med('plain', (v) => v.maplibreRendered),
+    largeFirstColouredMapMs: med('large', (v) => v.firstColouredMap),
+    largeClickToPanelMs: med('large', (v) => v.clickToPanel),
+    largeToggleToRepaintMs: med('large', (v) => v.toggleToRepaint),
+    plainToggleToRepaintMs: med('plain', (v) => v.toggleToRepaint),
+  });
+  lines.push('', targetsTable(targets));
 
   const table = `${lines.join('\n')}\n`;
   console.log(`\n${table}`);
