@@ -226,11 +226,11 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     };
   }, []);
   const [announcement, setAnnouncement] = useState('');
-  // Embeds and small screens fold the legend into a button until asked for.
   const narrow = useMediaQuery('(max-width: 700px), (max-height: 480px)');
-  const legendFolds = view.embed || narrow;
-  const [legendChoice, setLegendOpen] = useState<boolean | null>(null);
-  const legendOpen = legendChoice ?? !legendFolds;
+  // Narrower than 1280 px (a 1024 × 768 projector), the list view with a place open: see legendFolds.
+  const cramped = useMediaQuery('(max-width: 1279px)');
+  // The person's last open or fold of the legend, kept only for the layout it was made in.
+  const [legendChoice, setLegendChoice] = useState<{ open: boolean; folds: boolean } | null>(null);
   const [listOpen, setListOpen] = useState(false);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (a long
@@ -335,6 +335,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     : resolved.view.sender
       ? findPlaceBySender(places, resolved.view.sender)
       : undefined;
+  // Embeds and small screens fold the legend into a button until asked for; so does the list view
+  // with a place open on a screen under 1280 px, where the legend's column and the panel left
+  // the table about 270 px at 1024 px (its text one word to a line).
+  const legendFolds = view.embed || narrow || (listOpen && Boolean(selectedPlace) && !presenting && cramped);
+  const legendOpen = legendChoice?.folds === legendFolds ? legendChoice.open : !legendFolds;
+  const setLegendOpen = (open: boolean) => setLegendChoice({ open, folds: legendFolds });
   // Focus returns to what opened the panel (the map, a list row, the search box) when it closes.
   const panelOpener = useRef<HTMLElement | null>(null);
   const panelOpen = Boolean(selectedPlace) && !presenting;

@@ -337,6 +337,33 @@ test.describe('layout', () => {
     }
   });
 
+  test('on a 1024 × 768 projector the list view with a place open folds the legend into its button, leaving the table room', async ({
+    atlas,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await atlas.open('?sender=vnm-ministry-of-public-security');
+    await expect(atlas.panel()).toBeVisible();
+    await page.getByRole('button', { name: 'List view' }).click();
+    const table = page.locator('.places-table__scroll');
+    await expect(table).toBeVisible();
+    // Beside the legend's column and the panel it had 270 px, its text one word to a line.
+    expect((await table.boundingBox())!.width, 'the table is at least 500 px wide').toBeGreaterThanOrEqual(500);
+    await expect(page.locator('[data-legend-id="drug_control"]')).toBeHidden();
+    const legendButton = page.getByRole('button', { name: 'Legend', exact: true });
+    expect(await reachable(legendButton), 'the folded legend can be opened').toBe(true);
+    // Asked for, the legend opens and filters as ever.
+    await legendButton.click();
+    await page.locator('[data-legend-id="drug_control"]').click();
+    await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
+    // With the panel closed the table has room again: the legend docks beside it, open.
+    await page.keyboard.press('Escape');
+    await expect(atlas.panel()).toHaveCount(0);
+    await expect(table).toBeVisible();
+    await expect(page.locator('.atlas--legend-docked')).toHaveCount(1);
+    await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
+  });
+
   test("with another dataset, the note that it is not the atlas's covers none of the list's buttons", async ({ atlas, page }) => {
     const shipped = JSON.parse(readFileSync('public/data/atlas.json', 'utf8')) as { senders: unknown[] };
     const other = { ...shipped, title: 'Another event', senders: shipped.senders.slice(0, 5), source: { title: 'Test source', file: null } };
