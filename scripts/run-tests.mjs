@@ -4,7 +4,7 @@
 // failed, so one run reports everything; the exit code is non-zero if any
 // step failed. The last line is "N passed, N failed", summed over both test
 // runners, for CI.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,9 +28,42 @@ function step(name, command, args, extraEnv = {}) {
   return ok;
 }
 
+/**
+ * A step run beside others: its output is kept and printed in one piece when it ends, so
+ * the log reads as if the steps had run one after the other.
+ */
+function stepBeside(name, command, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    let finished = false;
+    const finish = (ok) => {
+      if (finished) return;
+      finished = true;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+      process.stdout.write(Buffer.concat(output));
+      console.log(`${ok ? '✔' : '✖'} ${name} (${seconds}s)`);
+      if (!ok) failedSteps.push(name);
+      resolve(ok);
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      finish(false);
+    });
+    child.on('close', (code) => finish(code === 0));
+  });
+}
+
 const npx = 'npx';
-step('lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache', '.']);
-step('typecheck', npx, ['tsc', '-p', 'tsconfig.json']);
+// Lint and typecheck each use one core: side by side they take the time of the longer one.
+await Promise.all([
+  stepBeside('lint', npx, ['eslint', '--cache', '--cache-location', '.tmp/.eslintcache', '.']),
+  stepBeside('typecheck', npx, ['tsc', '-p', 'tsconfig.json']),
+]);
 // `npm run build` also writes the offline single file the end-to-end tests open.
 const built = step('build', 'npm', ['run', 'build']);
 // Bundle budgets (.size-limit.mjs): gzip size of what the first view loads, and of MapLibre's lazy chunks.
