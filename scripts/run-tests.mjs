@@ -17,15 +17,18 @@ mkdirSync(tmp, { recursive: true });
 const env = { ...process.env, TMPDIR: tmp };
 
 const failedSteps = [];
-function step(name, command, args, extraEnv = {}) {
-  const started = Date.now();
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  console.log(`${ok ? '✔' : '✖'} ${name} (${seconds}s)`);
+const announce = (name, command, args) => console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+/** The line that ends a step's output; a failed step is remembered for the exit code. */
+function settle(name, ok, started) {
+  console.log(`${ok ? '✔' : '✖'} ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   if (!ok) failedSteps.push(name);
   return ok;
+}
+function step(name, command, args, extraEnv = {}) {
+  const started = Date.now();
+  announce(name, command, args);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return settle(name, result.status === 0, started);
 }
 
 /**
@@ -43,12 +46,9 @@ function stepBeside(name, command, args) {
     const finish = (ok) => {
       if (finished) return;
       finished = true;
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+      announce(name, command, args);
       process.stdout.write(Buffer.concat(output));
-      console.log(`${ok ? '✔' : '✖'} ${name} (${seconds}s)`);
-      if (!ok) failedSteps.push(name);
-      resolve(ok);
+      resolve(settle(name, ok, started));
     };
     child.on('error', (error) => {
       output.push(Buffer.from(`${error.message}\n`));
