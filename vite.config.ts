@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -126,11 +127,30 @@ function shippedDatasetTitle(root: string): { title: string; title_zh: string | 
   return { title: dataset.title, title_zh: typeof dataset.title_zh === 'string' ? dataset.title_zh : null };
 }
 
-export default defineConfig(({ mode }) => {
+/**
+ * The shipped dataset and map shapes, checked once by the build with the app's
+ * own schemas (scripts/check-prepared-files.ts): their SHA-256 digests, which
+ * let the app use those very bytes without checking them again
+ * (src/data/build-checked-files.ts). Only for the hosted build: the dev server
+ * serves files that may change while it runs, the tests check what they load,
+ * and the offline single file may carry another dataset.
+ */
+function buildCheckedFiles(root: string): Record<string, string> {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/check-prepared-files.ts'), resolve(root, 'public')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output) as Record<string, string>;
+}
+
+export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   const root = import.meta.dirname;
   return {
-    define: { __SHIPPED_DATASET_TITLE__: JSON.stringify(shippedDatasetTitle(root)) },
+    define: {
+      __SHIPPED_DATASET_TITLE__: JSON.stringify(shippedDatasetTitle(root)),
+      __BUILD_CHECKED_FILES__: JSON.stringify(command === 'build' && !single ? buildCheckedFiles(root) : {}),
+    },
     plugins: single ? [react(), viteSingleFile(), singleFileFinish(root)] : [react(), hostedCsp()],
     base: './',
     // The single file carries its data inside (singleFileFinish); public/ is not copied beside it.

@@ -1,6 +1,4 @@
-// First: zod must not try `new Function` (a CSP violation) before anything defines a schema.
-import './domain/zod-jitless';
-// Second: a `?data=` dataset downloads while the rest starts up.
+// First: a `?data=` dataset downloads while the rest starts up.
 import './data/start-dataset-download';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -30,7 +30,7 @@ interface Profile {
 const { values } = parseArgs({ options: { large: { type: 'boolean', default: false } } });
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.tmp/bench');
-const server = await startStaticServer(4313, { '/': join(ROOT, 'dist'), '/large/': join(OUT, 'large') });
+const server = await startStaticServer(4313, { '/': join(ROOT, process.env.DIST ?? 'dist'), '/large/': join(OUT, 'large') });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -14,7 +14,8 @@ import { geoPath } from 'd3-geo';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { countryShapeOf } from '../../src/domain/map-model.ts';
 import { mercatorTransform } from '../../src/domain/world-view.ts';
-import { WORLD_SHAPES_ZOOM, type WorldShapes } from '../../src/data/get-world-shapes.ts';
+import { WORLD_SHAPES_ZOOM } from '../../src/data/get-world-shapes.ts';
+import type { WorldShapes } from '../../src/data/world-shapes-schema.ts';
 
 interface CountryProperties {
   iso3: string | null;

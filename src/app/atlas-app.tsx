@@ -7,7 +7,8 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import { ErrorBoundary } from 'react-error-boundary';
 import { useQuery } from '@tanstack/react-query';
 import { bordersQueryOptions, countriesQueryOptions } from '../data/get-countries';
-import { useWorldShapes, type WorldShapes } from '../data/get-world-shapes';
+import { useWorldShapes } from '../data/get-world-shapes';
+import type { WorldShapes } from '../data/world-shapes-schema';
 import { dataParamFromSearch, datasetUrlForPage, isShippedDatasetUrl, useDataset } from '../data/get-dataset';
 import { provenanceNotice } from '../features/import/provenance';
 import { SHIPPED_DATASET_TITLE } from '../data/shipped-dataset-title';

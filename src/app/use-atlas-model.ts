@@ -3,7 +3,7 @@
  * scheme: places, legend, colours, markers, points and bounds.
  */
 import { useMemo } from 'react';
-import type { WorldShapes } from '../data/get-world-shapes';
+import type { WorldShapes } from '../data/world-shapes-schema';
 import type { Dataset } from '../domain/dataset-schema';
 import { buildLegend, type LegendEntry } from '../domain/legend';
 import {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { BilingualError, type Bilingual, type Lang } from '../domain/lang';
+import { isCheckedAtBuild } from './build-checked-files';
 import { embeddedFile, isEmbeddedBuild } from './embedded-assets';
 import { yieldToMain } from './yield-to-main';
 
@@ -116,9 +117,13 @@ function takeEarlyRequest(url: string): EarlyRequest | null {
 
 /** `what`: one of LOADED_FILES (a plain string reads the same in both languages). */
 export async function fetchText(whatText: Bilingual | string, url: string, signal?: AbortSignal): Promise<string> {
-  const what = asBilingual(whatText);
   const embedded = lookupEmbedded(url);
   if (embedded !== undefined) return typeof embedded === 'string' ? embedded : JSON.stringify(embedded);
+  // UTF-8, a byte-order mark dropped (as response.text() would).
+  return UTF8.decode(await fetchBytes(asBilingual(whatText), url, signal));
+}
+
+async function fetchBytes(what: Bilingual, url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
   const early = takeEarlyRequest(url);
   const timeout = early?.timeout ?? AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -150,12 +155,11 @@ export async function fetchText(whatText: Bilingual | string, url: string, signa
     throw new LoadError(what, url, reason);
   }
   try {
-    // Through a Blob, then one decode. Chromium fills a Blob in its blob store, off the page's
-    // main thread; response.arrayBuffer() pulls the body through the main thread in chunks
-    // (a 9 MB dataset: 380–640 ms against 90–200 ms), and response.text() took longer still.
-    // UTF-8 either way, a byte-order mark dropped either way.
+    // Through a Blob. Chromium fills a Blob in its blob store, off the page's main thread;
+    // response.arrayBuffer() pulls the body through the main thread in chunks (a 9 MB
+    // dataset: 380–640 ms against 90–200 ms), and response.text() took longer still.
     const blob = await (early?.body ?? response.blob());
-    return UTF8.decode(await blob.arrayBuffer());
+    return await blob.arrayBuffer();
   } catch {
     throw new LoadError(what, url, { en: 'the download was interrupted', zh: '下载中断' });
   }
@@ -165,7 +169,31 @@ export async function fetchJson(what: Bilingual | string, url: string, signal?: 
   const embedded = lookupEmbedded(url);
   // Embedded JSON files are stored as values: no second parse.
   if (embedded !== undefined && typeof embedded !== 'string') return embedded;
-  const text = await fetchText(what, url, signal);
+  return parseJsonText(what, url, await fetchText(what, url, signal));
+}
+
+/**
+ * A JSON file the build prepared and validated (the shipped dataset, the map
+ * shapes: see build-checked-files.ts), parsed. `checkedAtBuild` says its bytes
+ * are exactly those the build validated, so the caller need not check it
+ * again; a file changed since (or read where the digest cannot be computed)
+ * must be checked as any other.
+ */
+export async function fetchPreparedJson(
+  whatText: Bilingual | string,
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ value: unknown; checkedAtBuild: boolean }> {
+  const embedded = lookupEmbedded(url);
+  // The offline single file may carry a dataset other than the shipped one: checked as any other.
+  if (embedded !== undefined) return { value: await fetchJson(whatText, url, signal), checkedAtBuild: false };
+  const bytes = await fetchBytes(asBilingual(whatText), url, signal);
+  const checkedAtBuild = await isCheckedAtBuild(url, bytes, resolveAssetUrl);
+  return { value: await parseJsonText(whatText, url, UTF8.decode(bytes)), checkedAtBuild };
+}
+
+/** A downloaded file's text parsed as JSON, in a task of its own; a LoadError if it is not JSON. */
+async function parseJsonText(what: Bilingual | string, url: string, text: string): Promise<unknown> {
   // Decoding and parsing a large file are long tasks each: apart, the page can paint between them.
   await yieldToMain();
   try {

@@ -1,6 +1,4 @@
-import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { checkPreparedFile, fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 
@@ -14,28 +12,9 @@ export interface CountryProperties {
 }
 export type Countries = FeatureCollection<Polygon | MultiPolygon, CountryProperties>;
 
-// Checks the shape of the file, not every coordinate: the file is prepared and tested at build time.
-const countriesSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z
-    .array(
-      z.object({
-        type: z.literal('Feature'),
-        id: z.number(),
-        properties: z.object({
-          iso3: z.string().nullable(),
-          name: z.string(),
-          labelPoint: z.tuple([z.number(), z.number()]),
-          area: z.number(),
-        }),
-        geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
-      }),
-    )
-    .min(1),
-});
-
 export async function getCountries(url: string, signal?: AbortSignal): Promise<Countries> {
   const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
+  const { countriesSchema } = await import('./geojson-schemas');
   checkPreparedFile(countriesSchema, raw, LOADED_FILES.mapShapes, url, {
     en: 'the file is not a prepared country GeoJSON',
     zh: '该文件不是预先处理好的国家轮廓 GeoJSON',
@@ -58,11 +37,10 @@ export function useCountries() {
 export const BORDERS_PATH = 'geo/borders.geojson';
 export type Borders = FeatureCollection<LineString | MultiLineString>;
 
-const bordersSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature') })) });
-
 /** Land borders between countries, drawn as lines (polygon outlines would also trace the antimeridian cut). */
 export async function getBorders(url: string, signal?: AbortSignal): Promise<Borders> {
   const raw = await fetchJson(LOADED_FILES.mapBorders, url, signal);
+  const { bordersSchema } = await import('./geojson-schemas');
   if (!bordersSchema.safeParse(raw).success) {
     throw new LoadError(LOADED_FILES.mapBorders, url, {
       en: 'the file is not a GeoJSON FeatureCollection',

@@ -1,10 +1,8 @@
-import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { formatProblemBilingual, parseDataset } from '../domain/dataset-validation';
 import type { Dataset } from '../domain/dataset-schema';
 import type { Bilingual } from '../domain/lang';
 import { loadCountryNames } from './get-country-names';
-import { fetchJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
+import { fetchPreparedJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
 import { yieldToMain } from './yield-to-main';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
@@ -17,10 +15,14 @@ export interface LoadedDataset {
 
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   // The names of its countries come in the same wait (see get-country-names.ts).
-  const [raw] = await Promise.all([fetchJson(LOADED_FILES.dataset, url, signal), loadCountryNames()]);
+  const [{ value, checkedAtBuild }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, url, signal), loadCountryNames()]);
+  // The shipped dataset, byte for byte as the build validated it (build-checked-files.ts).
+  if (checkedAtBuild) return { dataset: value as Dataset, url };
+  // Every other dataset passes the one validating boundary here; zod loads with it.
+  const { formatProblemBilingual, parseDataset } = await import('../domain/dataset-validation');
   // Validation in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
   await yieldToMain();
-  const result = parseDataset(raw);
+  const result = parseDataset(value);
   if (!result.ok) {
     const count = result.problems.length;
     throw new LoadError(

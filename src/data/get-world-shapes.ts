@@ -1,7 +1,6 @@
-import '../domain/zod-jitless';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { checkPreparedFile, fetchJson, LOADED_FILES, resolveAssetUrl } from './fetch-file';
+import { checkPreparedFile, fetchPreparedJson, LOADED_FILES, resolveAssetUrl } from './fetch-file';
+import type { WorldShapes } from './world-shapes-schema';
 import { yieldToMain } from './yield-to-main';
 
 /**
@@ -14,37 +13,14 @@ import { yieldToMain } from './yield-to-main';
 export const WORLD_SHAPES_PATH = 'geo/world-shapes.json';
 export const WORLD_SHAPES_ZOOM = 4;
 
-const lngLat = z.tuple([z.number(), z.number()]);
-
-// Checks the shape of the file; the path data is prepared and tested at build time.
-export const worldShapesSchema = z.object({
-  zoom: z.number().int().min(0).max(8),
-  countries: z
-    .array(
-      z.object({
-        id: z.number(),
-        iso3: z.string().nullable(),
-        name: z.string(),
-        labelPoint: lngLat,
-        /** West-south and east-north corners of the largest polygon. */
-        box: z.tuple([lngLat, lngLat]),
-        /** Area in Web Mercator px² at zoom 0. */
-        area: z.number().nonnegative(),
-        d: z.string(),
-      }),
-    )
-    .min(1),
-  /** All land borders as one path. */
-  borders: z.string(),
-});
-export type WorldShapes = z.infer<typeof worldShapesSchema>;
-export type WorldShape = WorldShapes['countries'][number];
-
 export async function getWorldShapes(url: string, signal?: AbortSignal): Promise<WorldShapes> {
-  const raw = await fetchJson(LOADED_FILES.mapShapes, url, signal);
+  const { value, checkedAtBuild } = await fetchPreparedJson(LOADED_FILES.mapShapes, url, signal);
+  // The build checked these very bytes (build-checked-files.ts): used as they are.
+  if (checkedAtBuild) return value as WorldShapes;
+  const { worldShapesSchema } = await import('./world-shapes-schema');
   // Checked in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
   await yieldToMain();
-  return checkPreparedFile(worldShapesSchema, raw, LOADED_FILES.mapShapes, url, {
+  return checkPreparedFile(worldShapesSchema, value, LOADED_FILES.mapShapes, url, {
     en: 'the file is not the prepared country shapes',
     zh: '该文件不是预先处理好的国家轮廓',
   });

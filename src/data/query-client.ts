@@ -1,4 +1,3 @@
-import '../domain/zod-jitless';
 import { QueryClient } from '@tanstack/react-query';
 
 /** One place for query defaults: static files do not go stale within a session. */

@@ -14,8 +14,8 @@
  */
 import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
+import { officialLevels } from './official-levels';
 import {
-  officialLevels,
   unionThemes,
   type Dataset,
   type LngLat,

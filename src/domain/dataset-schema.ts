@@ -2,7 +2,9 @@
  * The dataset format: the atlas's public contract.
  *
  * One validated boundary: every dataset (the shipped one, a `?data=` link, a
- * user's file) goes through `parseDataset`. Types are inferred from the
+ * user's file) goes through `parseDataset` — the shipped one when the app is
+ * built (scripts/check-prepared-files.ts, src/data/build-checked-files.ts),
+ * the others as they load. Types are inferred from the
  * schemas so the two can never drift; `scripts/generate-schema.ts` writes the
  * JSON Schema from the same objects.
  *
@@ -13,10 +15,9 @@
 import './zod-jitless';
 import { z } from 'zod';
 import { isKnownIso3 } from './iso-codes';
+import { GOODWILL_ID, LISTED_ID } from './legend-ids';
+import { officialLevels } from './official-levels';
 
-/** Legend ids that are not themes: senders naming no theme, senders only listed. */
-export const GOODWILL_ID = 'goodwill';
-export const LISTED_ID = 'listed';
 
 const SENDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const THEME_ID = /^[a-z][a-z0-9_]*$/;
@@ -42,14 +43,6 @@ export const themeSchema = z.object({
   description_zh: z.string().nullish(),
 });
 
-export const officialLevels = [
-  'minister',
-  'deputy_minister',
-  'police_chief',
-  'senior_officer',
-  'ambassador',
-  'international',
-] as const;
 export const officialLevelSchema = z.enum(officialLevels);
 
 export const officialSchema = z.object({

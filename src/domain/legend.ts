@@ -7,7 +7,7 @@ import './colour-modes';
 import { formatHex, interpolate } from 'culori/fn';
 import { scaleOrdinal } from 'd3-scale';
 import type { Dataset } from './dataset-schema';
-import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
+import { GOODWILL_ID, LISTED_ID } from './legend-ids';
 import { NEUTRALS, THEME_PALETTE, type SchemeName, SCHEMES } from './palette';
 import { legendIdsOf, type Place } from './places';
 

@@ -4,7 +4,7 @@
  * component only renders.
  */
 import type { OfficialLevel } from './dataset-schema';
-import { officialLevels } from './dataset-schema';
+import { officialLevels } from './official-levels';
 import { localized, type Bilingual, type Lang } from './lang';
 import { placeMatches } from './legend';
 import { legendIdsOf, type Place } from './places';

@@ -4,7 +4,7 @@
  * map, legend, panel and list read is derived here from the validated dataset.
  */
 import type { Dataset, LngLat, Sender } from './dataset-schema';
-import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
+import { GOODWILL_ID, LISTED_ID } from './legend-ids';
 import type { Bilingual } from './lang';
 import { senderNames } from './localized-fields';
 

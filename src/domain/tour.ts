@@ -4,7 +4,7 @@
  * and the app turns `slideView` into selection, filter and camera.
  */
 import type { Dataset } from './dataset-schema';
-import { GOODWILL_ID, LISTED_ID } from './dataset-schema';
+import { GOODWILL_ID, LISTED_ID } from './legend-ids';
 import { pick, type Bilingual, type Lang } from './lang';
 import type { LegendEntry } from './legend';
 import { themeLabel } from './localized-fields';

@@ -6,9 +6,9 @@
  * parser, which the atlas does not need for one dataset).
  *
  * Zod decides when each object schema is built, so this must run before any
- * module that builds one: main.tsx imports it first, and every module that
- * defines schemas imports it first as well — the bundler may put zod and
- * those schemas in a shared chunk that runs before main.tsx's own code.
+ * module that builds one: every module that defines schemas imports it first.
+ * None of them is in the first view's bundle (build-checked-files.ts says
+ * why), so zod loads only with the first file that needs checking.
  */
 import { config } from 'zod';
 

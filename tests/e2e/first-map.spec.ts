@@ -180,4 +180,28 @@ test.describe('the first map', () => {
     );
     await expect(page.getByTestId('svg-map')).toHaveCount(0);
   });
+
+  test('uses the shipped dataset and shapes as the build checked them, without loading the validator; a changed dataset file is checked', async ({
+    atlas,
+    page,
+  }) => {
+    const validators: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/(dataset-validation|world-shapes-schema)-[^/]*\.js/.test(request.url())) validators.push(request.url());
+    });
+    const coloured = page.locator('[data-testid="svg-map"] path[data-iso3="VNM"]').first();
+    await atlas.open('?sender=' + VIETNAM);
+    await expect(atlas.panel()).toContainText('To Lam');
+    await expect(coloured).toHaveAttribute('fill', /^#/);
+    expect(validators, 'no validator loaded for the files the build checked').toEqual([]);
+
+    // The same data in other bytes (indented otherwise): not the file the build checked.
+    const shipped = (await (await page.request.get('data/atlas.json')).json()) as unknown;
+    await page.route('**/data/atlas.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(shipped, null, 1) }),
+    );
+    await page.reload();
+    await expect(atlas.panel()).toContainText('To Lam');
+    expect(validators.filter((url) => url.includes('/dataset-validation-')), 'the changed file went through the validator').toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { worldShapesSchema } from '../../src/data/get-world-shapes';
+import { worldShapesSchema } from '../../src/data/world-shapes-schema';
 import { SvgMap, type SvgMapProps } from '../../src/features/map/svg-map';
 
 const shapes = worldShapesSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'public/geo/world-shapes.json'), 'utf8')));

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang, useMessages } from '../../components/use-lang';
 import { useAfterFirstPaint } from '../../components/use-after-paint';
 import type { OfficialLevel } from '../../domain/dataset-schema';
-import { officialLevels } from '../../domain/dataset-schema';
+import { officialLevels } from '../../domain/official-levels';
 import { pick, type Lang } from '../../domain/lang';
 import type { LegendEntry } from '../../domain/legend';
 import { formatCount, themeLabel } from '../../domain/localized-fields';

@@ -15,7 +15,7 @@ import { nearestInDirection, type Direction } from '../../domain/keyboard-travel
 import { SCHEMES } from '../../domain/palette';
 import { roundCamera, type Camera } from '../../domain/url-state';
 import { revealPlace } from '../../domain/world-view';
-import type { WorldShapes } from '../../data/get-world-shapes';
+import type { WorldShapes } from '../../data/world-shapes-schema';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
 import { MarkerButton, markerButtonProps, type PlaceHover } from './marker-button';

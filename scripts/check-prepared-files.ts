@@ -1,0 +1,67 @@
+/**
+ * The build's side of src/data/build-checked-files.ts: checks the shipped
+ * dataset and the map shapes with the app's own schemas, requires each to be
+ * already in its schema's output form (so that the parsed file is exactly
+ * what the check would return), and gives the SHA-256 of their bytes. The app
+ * then uses a download with that digest without checking it again.
+ *
+ * A file that fails stops the build with its problems: the atlas would
+ * otherwise ship a dataset it refuses to show.
+ *
+ * vite.config.ts runs it for a production build (apart, through tsx: the
+ * config's own loader would have to bundle the app's modules):
+ *   npx tsx scripts/check-prepared-files.ts <public dir>   → prints the digests as JSON
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { worldShapesSchema } from '../src/data/world-shapes-schema.ts';
+import { EMBEDDED_PATHS } from '../src/data/embedded-block.ts';
+import { formatProblemBilingual, parseDataset } from '../src/domain/dataset-validation.ts';
+
+type Check = (raw: unknown) => { ok: true; value: unknown } | { ok: false; problems: string[] };
+
+const CHECKS: Record<string, Check> = {
+  [EMBEDDED_PATHS.dataset]: (raw) => {
+    const result = parseDataset(raw);
+    return result.ok ? { ok: true, value: result.dataset } : { ok: false, problems: result.problems.map((p) => formatProblemBilingual(p).en) };
+  },
+  [EMBEDDED_PATHS.worldShapes]: (raw) => {
+    const result = worldShapesSchema.safeParse(raw);
+    return result.success ? { ok: true, value: result.data } : { ok: false, problems: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  },
+};
+
+/** Path under public/ → SHA-256 (hex) of each file checked. Throws on a file that fails. */
+export function buildCheckedDigests(publicDir: string): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const [path, check] of Object.entries(CHECKS)) {
+    const file = resolve(publicDir, path);
+    const bytes = readFileSync(file);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    const result = check(raw);
+    if (!result.ok) {
+      throw new Error(`${file} does not pass the app's own check:\n  ${result.problems.slice(0, 20).join('\n  ')}`);
+    }
+    if (!isDeepStrictEqual(result.value, raw)) {
+      throw new Error(
+        `${file} passes the check only after it changes the file (a string with spaces at its ends, or a field the format does not have): ` +
+          'write the file in the form the check returns, so the app can use it as it is',
+      );
+    }
+    digests[path] = createHash('sha256').update(bytes).digest('hex');
+  }
+  return digests;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const publicDir = process.argv[2];
+  if (!publicDir) throw new Error('usage: tsx scripts/check-prepared-files.ts <public dir>');
+  process.stdout.write(JSON.stringify(buildCheckedDigests(publicDir)));
+}
