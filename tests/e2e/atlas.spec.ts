@@ -364,6 +364,24 @@ test.describe('layout', () => {
     await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
   });
 
+  test("on a narrow screen the folded legend's button covers none of the list's table", async ({ atlas, page }) => {
+    await page.setViewportSize({ width: 700, height: 800 });
+    await atlas.open();
+    await page.getByRole('button', { name: 'List view' }).click();
+    const table = page.locator('.places-table__scroll');
+    await expect(table).toBeVisible();
+    const legendButton = page.getByRole('button', { name: 'Legend', exact: true });
+    await expect(legendButton).toBeVisible();
+    const [t, b] = [(await table.boundingBox())!, (await legendButton.boundingBox())!];
+    const overlap = b.x < t.x + t.width && t.x < b.x + b.width && b.y < t.y + t.height && t.y < b.y + b.height;
+    expect(overlap, `the Legend button (${JSON.stringify(b)}) is clear of the table (${JSON.stringify(t)})`).toBe(false);
+    // Scrolled to its end, the last place's name can be clicked.
+    await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const last = page.locator('.places-table__scroll tbody th[scope="row"] button').last();
+    expect(await reachable(last), `${await last.textContent()} can be clicked`).toBe(true);
+    expect(await reachable(legendButton), 'the Legend button can be clicked').toBe(true);
+  });
+
   test("with another dataset, the note that it is not the atlas's covers none of the list's buttons", async ({ atlas, page }) => {
     const shipped = JSON.parse(readFileSync('public/data/atlas.json', 'utf8')) as { senders: unknown[] };
     const other = { ...shipped, title: 'Another event', senders: shipped.senders.slice(0, 5), source: { title: 'Test source', file: null } };
