@@ -7,6 +7,8 @@
  *   npx tsx scripts/bench/profile-load.ts [--large]
  *
  * Expects the builds and the large dataset from a previous `npm run bench`.
+ * DIST=<folder> profiles another build, e.g. one made with `npx vite build
+ * --minify false --outDir .tmp/dist-unminified` to read function names.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
