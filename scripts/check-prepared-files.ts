@@ -41,7 +41,8 @@ export function buildCheckedDigests(publicDir: string): Record<string, string> {
     const bytes = readFileSync(file);
     let raw: unknown;
     try {
-      raw = JSON.parse(bytes.toString('utf8'));
+      // Decoded as the app decodes it (fetch-file.ts): UTF-8, a byte-order mark dropped.
+      raw = JSON.parse(new TextDecoder('utf-8').decode(bytes));
     } catch (error) {
       throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }

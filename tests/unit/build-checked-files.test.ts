@@ -40,11 +40,11 @@ describe('isCheckedAtBuild: the bytes the build checked, and only those', () => 
 });
 
 describe('buildCheckedDigests: the build checks the shipped files with the app\'s own schemas', () => {
-  function publicDir(dataset: string): string {
+  function publicDir(dataset: string, encoding: BufferEncoding = 'utf8'): string {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-public-'));
     mkdirSync(join(dir, 'data'));
     mkdirSync(join(dir, 'geo'));
-    writeFileSync(join(dir, 'data/atlas.json'), dataset);
+    writeFileSync(join(dir, 'data/atlas.json'), dataset, encoding);
     writeFileSync(join(dir, 'geo/world-shapes.json'), shapesBytes);
     return dir;
   }
@@ -52,6 +52,11 @@ describe('buildCheckedDigests: the build checks the shipped files with the app\'
 
   it('gives the SHA-256 of the shipped dataset and map shapes', () => {
     expect(buildCheckedDigests(PUBLIC)).toEqual({ 'data/atlas.json': sha256(datasetBytes), 'geo/world-shapes.json': sha256(shapesBytes) });
+  });
+
+  it('reads a dataset with a byte-order mark as the app does, and digests its bytes as they are', () => {
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), datasetBytes]);
+    expect(buildCheckedDigests(publicDir(withBom.toString('latin1'), 'latin1'))['data/atlas.json']).toBe(sha256(withBom));
   });
 
   it('stops the build on a dataset that fails the check, naming the problem', () => {
