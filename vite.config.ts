@@ -80,7 +80,8 @@ function singleFileFinish(root: string): Plugin {
       const outDir = options.dir ?? resolve(root, SINGLE_OUT_DIR);
       const file = resolve(outDir, 'index.html');
       let html = readFileSync(file, 'utf8');
-      const read = (path: string) => readFileSync(resolve(root, 'public', path), 'utf8');
+      // Decoded as the app decodes a download (UTF-8, a byte-order mark dropped).
+      const read = (path: string) => new TextDecoder('utf-8').decode(readFileSync(resolve(root, 'public', path)));
       const payload: EmbeddedPayload = {
         version: 1,
         initialSearch: '',
@@ -122,7 +123,8 @@ function singleFileFinish(root: string): Plugin {
  * for the dataset to download and be validated).
  */
 function shippedDatasetTitle(root: string): { title: string; title_zh: string | null } {
-  const dataset = JSON.parse(readFileSync(resolve(root, 'public', EMBEDDED_PATHS.dataset), 'utf8')) as { title?: unknown; title_zh?: unknown };
+  // Decoded as the app decodes it (UTF-8, a byte-order mark dropped).
+  const dataset = JSON.parse(new TextDecoder('utf-8').decode(readFileSync(resolve(root, 'public', EMBEDDED_PATHS.dataset)))) as { title?: unknown; title_zh?: unknown };
   if (typeof dataset.title !== 'string') throw new Error(`public/${EMBEDDED_PATHS.dataset}: no title`);
   return { title: dataset.title, title_zh: typeof dataset.title_zh === 'string' ? dataset.title_zh : null };
 }
@@ -137,9 +139,11 @@ function shippedDatasetTitle(root: string): { title: string; title_zh: string | 
  */
 function buildCheckedFiles(root: string): Record<string, string> {
   const output = execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/check-prepared-files.ts'), resolve(root, 'public')], {
+    cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (output.trim() === '') throw new Error('scripts/check-prepared-files.ts printed no digests');
   return JSON.parse(output) as Record<string, string>;
 }
 

@@ -1109,7 +1109,8 @@ function main(): void {
   if (problems.length > 0) fail(`dataset does not match the source:\n${problems.map(formatProblem).join('\n')}`);
 
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify(dataset, null, 2)}\n`);
+  // The checked form (trimmed, nothing the format lacks): the build uses these bytes unchecked (scripts/check-prepared-files.ts).
+  writeFileSync(OUT, `${JSON.stringify(parsed.dataset, null, 2)}\n`);
   const withStatements = dataset.senders.filter((s) => s.statements.length > 0);
   const statements = dataset.senders.flatMap((s) => s.statements);
   console.log(

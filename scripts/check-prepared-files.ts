@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { worldShapesSchema } from '../src/data/world-shapes-schema.ts';
 import { EMBEDDED_PATHS } from '../src/data/embedded-block.ts';
@@ -48,11 +49,13 @@ export function buildCheckedDigests(publicDir: string): Record<string, string> {
     }
     const result = check(raw);
     if (!result.ok) {
-      throw new Error(`${file} does not pass the app's own check:\n  ${result.problems.slice(0, 20).join('\n  ')}`);
+      const count = result.problems.length;
+      throw new Error(`${file} does not pass the app's own check (${count} problem${count === 1 ? '' : 's'}):\n  ${result.problems.join('\n  ')}`);
     }
-    if (!isDeepStrictEqual(result.value, raw)) {
+    const changed = firstDifference(raw, result.value);
+    if (changed !== null) {
       throw new Error(
-        `${file} passes the check only after it changes the file (a string with spaces at its ends, or a field the format does not have): ` +
+        `${file} passes the check only after it changes the file, first at ${changed} (a string with spaces at its ends, or a field the format does not have): ` +
           'write the file in the form the check returns, so the app can use it as it is',
       );
     }
@@ -61,7 +64,19 @@ export function buildCheckedDigests(publicDir: string): Record<string, string> {
   return digests;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The path of the first place where `a` and `b` differ (`senders[0].note`), or null when they are equal. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return path || '(the whole file)';
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const inner = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (inner !== null) return inner;
+  }
+  return path || '(the whole file)';
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const publicDir = process.argv[2];
   if (!publicDir) throw new Error('usage: tsx scripts/check-prepared-files.ts <public dir>');
   process.stdout.write(JSON.stringify(buildCheckedDigests(publicDir)));

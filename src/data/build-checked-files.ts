@@ -19,19 +19,23 @@ declare const __BUILD_CHECKED_FILES__: Readonly<Record<string, string>> | undefi
 const DIGESTS: Readonly<Record<string, string>> = typeof __BUILD_CHECKED_FILES__ === 'undefined' ? {} : __BUILD_CHECKED_FILES__;
 
 /**
- * True when `bytes`, downloaded from `url`, are a file the build checked.
- * `resolve`: a path under public/ → its URL; `digests`: the build's (tests give their own).
+ * True when `bytes`, downloaded from `url`, are the file the build checked at
+ * `path` (under public/), the one the caller expects: the map shapes asked for
+ * as a dataset (`?data=geo/world-shapes.json`) are a dataset to check, not a
+ * file the build checked. `resolve`: a path → its URL; `digests`: the build's
+ * (tests give their own).
  */
 export async function isCheckedAtBuild(
+  path: string,
   url: string,
   bytes: ArrayBuffer,
   resolve: (path: string) => string,
   digests: Readonly<Record<string, string>> = DIGESTS,
 ): Promise<boolean> {
-  const path = Object.keys(digests).find((p) => resolve(p) === url);
-  if (path === undefined || typeof crypto === 'undefined' || !crypto.subtle) return false;
+  const digest = Object.hasOwn(digests, path) ? digests[path] : undefined;
+  if (digest === undefined || resolve(path) !== url || typeof crypto === 'undefined' || !crypto.subtle) return false;
   try {
-    return hex(await crypto.subtle.digest('SHA-256', bytes)) === digests[path];
+    return hex(await crypto.subtle.digest('SHA-256', bytes)) === digest;
   } catch {
     return false;
   }

@@ -91,16 +91,17 @@ let earlyRequest: EarlyRequest | null = null;
 
 /**
  * Starts downloading `url` now, before the app has rendered; the next
- * fetchText() of the same URL takes this request instead of making its own.
- * For a `?data=` dataset, whose download need not wait for the page's script
- * to finish starting (its failures are reported by that fetchText, as usual).
+ * download of the same URL (fetchText, fetchJson, fetchPreparedJson) takes
+ * this request instead of making its own. For a `?data=` dataset, whose
+ * download need not wait for the page's script to finish starting (its
+ * failures are reported by that download, as usual).
  */
 export function startEarlyRequest(url: string): void {
   if (lookupEmbedded(url) !== undefined) return;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const response = fetch(url, { signal: timeout });
   // Read at once: the body then fills a Blob off the main thread while the page's script is
-  // still starting, instead of once the app asks for it (see fetchText).
+  // still starting, instead of once the app asks for it (see fetchBytes).
   const body = response.then((r) => r.blob());
   // Reported when taken; never an unhandled rejection if they are not.
   response.catch(() => undefined);
@@ -173,14 +174,16 @@ export async function fetchJson(what: Bilingual | string, url: string, signal?: 
 }
 
 /**
- * A JSON file the build prepared and validated (the shipped dataset, the map
- * shapes: see build-checked-files.ts), parsed. `checkedAtBuild` says its bytes
- * are exactly those the build validated, so the caller need not check it
- * again; a file changed since (or read where the digest cannot be computed)
- * must be checked as any other.
+ * A JSON file parsed, and whether it is the file the build validated at
+ * `preparedPath` (the shipped dataset, the map shapes: see
+ * build-checked-files.ts). `checkedAtBuild` says `url` is that file and its
+ * bytes are exactly those the build validated, so the caller need not check
+ * it again; any other file, or one changed since (or read where the digest
+ * cannot be computed), must be checked as any other.
  */
 export async function fetchPreparedJson(
   whatText: Bilingual | string,
+  preparedPath: string,
   url: string,
   signal?: AbortSignal,
 ): Promise<{ value: unknown; checkedAtBuild: boolean }> {
@@ -188,7 +191,7 @@ export async function fetchPreparedJson(
   // The offline single file may carry a dataset other than the shipped one: checked as any other.
   if (embedded !== undefined) return { value: await fetchJson(whatText, url, signal), checkedAtBuild: false };
   const bytes = await fetchBytes(asBilingual(whatText), url, signal);
-  const checkedAtBuild = await isCheckedAtBuild(url, bytes, resolveAssetUrl);
+  const checkedAtBuild = await isCheckedAtBuild(preparedPath, url, bytes, resolveAssetUrl);
   return { value: await parseJsonText(whatText, url, UTF8.decode(bytes)), checkedAtBuild };
 }
 

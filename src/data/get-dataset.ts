@@ -15,7 +15,7 @@ export interface LoadedDataset {
 
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   // The names of its countries come in the same wait (see get-country-names.ts).
-  const [{ value, checkedAtBuild }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, url, signal), loadCountryNames()]);
+  const [{ value, checkedAtBuild }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, SHIPPED_DATASET_PATH, url, signal), loadCountryNames()]);
   // The shipped dataset, byte for byte as the build validated it (build-checked-files.ts).
   if (checkedAtBuild) return { dataset: value as Dataset, url };
   // Every other dataset passes the one validating boundary here; zod loads with it.

@@ -14,7 +14,7 @@ export const WORLD_SHAPES_PATH = 'geo/world-shapes.json';
 export const WORLD_SHAPES_ZOOM = 4;
 
 export async function getWorldShapes(url: string, signal?: AbortSignal): Promise<WorldShapes> {
-  const { value, checkedAtBuild } = await fetchPreparedJson(LOADED_FILES.mapShapes, url, signal);
+  const { value, checkedAtBuild } = await fetchPreparedJson(LOADED_FILES.mapShapes, WORLD_SHAPES_PATH, url, signal);
   // The build checked these very bytes (build-checked-files.ts): used as they are.
   if (checkedAtBuild) return value as WorldShapes;
   const { worldShapesSchema } = await import('./world-shapes-schema');

@@ -1,5 +1,5 @@
 /**
- * Evaluated before the rest of the app (main.tsx imports it second): a
+ * Evaluated before the rest of the app (main.tsx imports it first): a
  * `?data=` dataset starts downloading while the page's script is still
  * starting up. The shipped dataset waits for the first paint instead (the
  * header with its title paints first; see atlas-app.tsx).

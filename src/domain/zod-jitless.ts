@@ -7,8 +7,9 @@
  *
  * Zod decides when each object schema is built, so this must run before any
  * module that builds one: every module that defines schemas imports it first.
- * None of them is in the first view's bundle (build-checked-files.ts says
- * why), so zod loads only with the first file that needs checking.
+ * None of them is in the hosted build's first-view bundle (build-checked-files.ts
+ * says why), so zod loads only with the first file that needs checking; the
+ * offline single file carries every module inline.
  */
 import { config } from 'zod';
 

@@ -195,13 +195,17 @@ test.describe('the first map', () => {
     await expect(coloured).toHaveAttribute('fill', /^#/);
     expect(validators, 'no validator loaded for the files the build checked').toEqual([]);
 
-    // The same data in other bytes (indented otherwise): not the file the build checked.
-    const shipped = (await (await page.request.get('data/atlas.json')).json()) as unknown;
-    await page.route('**/data/atlas.json', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(shipped, null, 1) }),
-    );
+    // The same data in other bytes (indented otherwise): not the files the build checked.
+    for (const path of ['data/atlas.json', 'geo/world-shapes.json']) {
+      const shipped = (await (await page.request.get(path)).json()) as unknown;
+      await page.route(`**/${path}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(shipped, null, 1) }),
+      );
+    }
     await page.reload();
     await expect(atlas.panel()).toContainText('To Lam');
-    expect(validators.filter((url) => url.includes('/dataset-validation-')), 'the changed file went through the validator').toHaveLength(1);
+    await expect(coloured).toHaveAttribute('fill', /^#/);
+    expect(validators.filter((url) => url.includes('/dataset-validation-')), 'the changed dataset went through the validator').toHaveLength(1);
+    expect(validators.filter((url) => url.includes('/world-shapes-schema-')), 'the changed shapes went through their schema').toHaveLength(1);
   });
 });

@@ -116,6 +116,15 @@ test.describe('the dataset fails to load', () => {
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   });
 
+  test("the map shapes linked as a dataset are checked as a dataset, though the build checked those bytes as shapes", async ({ atlas, page }) => {
+    await atlas.open('?data=geo/world-shapes.json');
+    await expect(page.getByRole('heading', { name: 'Could not load the dataset' })).toBeVisible();
+    await expect(errorCard(page)).toContainText('does not match the atlas format');
+    await expect(errorCard(page)).toContainText('dataset field senders');
+    await errorCard(page).getByRole('button', { name: /^Open “Congratulations from abroad.*” instead$/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Congratulations from abroad/ })).toBeVisible();
+  });
+
   test('an HTML page instead of JSON: says it is an HTML page', async ({ atlas, page }) => {
     await page.route(DATASET, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body><h1>Welcome</h1></body></html>' }),

@@ -22,7 +22,7 @@ describe('isCheckedAtBuild: the bytes the build checked, and only those', () => 
 
   it('is true for the very bytes of a file the build checked', async () => {
     vi.stubGlobal('crypto', webcrypto);
-    expect(await isCheckedAtBuild(toUrl('data/atlas.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(true);
+    expect(await isCheckedAtBuild('data/atlas.json', toUrl('data/atlas.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(true);
   });
 
   it('is false when one byte differs, for a file the build did not check, and where digests cannot be computed', async () => {
@@ -30,12 +30,16 @@ describe('isCheckedAtBuild: the bytes the build checked, and only those', () => 
     // A Buffer, as the file's own bytes are: an ArrayBuffer of jsdom's realm is refused by Node's crypto.
     const changed = Buffer.from(datasetBytes);
     changed[changed.length - 2] = 0x20;
-    expect(await isCheckedAtBuild(toUrl('data/atlas.json'), arrayBuffer(changed), toUrl, digests)).toBe(false);
+    expect(await isCheckedAtBuild('data/atlas.json', toUrl('data/atlas.json'), arrayBuffer(changed), toUrl, digests)).toBe(false);
     // Same bytes, another address (a ?data= link to a copy): checked as any other dataset.
-    expect(await isCheckedAtBuild(toUrl('data/copy.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(false);
+    expect(await isCheckedAtBuild('data/atlas.json', toUrl('data/copy.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(false);
+    // Another file the build checked, asked for as the dataset (?data=geo/world-shapes.json): a dataset to check.
+    const both = { ...digests, 'geo/world-shapes.json': sha256(shapesBytes) };
+    expect(await isCheckedAtBuild('data/atlas.json', toUrl('geo/world-shapes.json'), arrayBuffer(shapesBytes), toUrl, both)).toBe(false);
+    expect(await isCheckedAtBuild('geo/world-shapes.json', toUrl('geo/world-shapes.json'), arrayBuffer(shapesBytes), toUrl, both)).toBe(true);
     // crypto.subtle exists only on https:// and localhost pages.
     vi.stubGlobal('crypto', {});
-    expect(await isCheckedAtBuild(toUrl('data/atlas.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(false);
+    expect(await isCheckedAtBuild('data/atlas.json', toUrl('data/atlas.json'), arrayBuffer(datasetBytes), toUrl, digests)).toBe(false);
   });
 });
 
@@ -62,15 +66,15 @@ describe('buildCheckedDigests: the build checks the shipped files with the app\'
   it('stops the build on a dataset that fails the check, naming the problem', () => {
     const dataset = shipped();
     delete dataset.senders[0]!.name;
-    expect(() => buildCheckedDigests(publicDir(JSON.stringify(dataset)))).toThrow(/does not pass the app's own check:[\s\S]*name/);
+    expect(() => buildCheckedDigests(publicDir(JSON.stringify(dataset)))).toThrow(/does not pass the app's own check \(1 problem\):[\s\S]*name/);
   });
 
   it('stops the build on a dataset the check would change (spaces trimmed, an unknown field dropped)', () => {
     const padded = shipped();
     padded.title = `${padded.title} `;
-    expect(() => buildCheckedDigests(publicDir(JSON.stringify(padded)))).toThrow(/passes the check only after it changes the file/);
+    expect(() => buildCheckedDigests(publicDir(JSON.stringify(padded)))).toThrow(/passes the check only after it changes the file, first at title /);
     const extra = shipped();
     extra.senders[0]!.note = 'not in the format';
-    expect(() => buildCheckedDigests(publicDir(JSON.stringify(extra)))).toThrow(/passes the check only after it changes the file/);
+    expect(() => buildCheckedDigests(publicDir(JSON.stringify(extra)))).toThrow(/passes the check only after it changes the file, first at senders\[0\]\.note /);
   });
 });

@@ -43,7 +43,8 @@ describe('the shipped dataset', () => {
     expect(dataset).toEqual(JSON.parse(datasetText));
     expect(parseDataset).not.toHaveBeenCalled();
     // Asked about the very bytes downloaded.
-    const [url, bytes] = checkedAtBuild.mock.calls[0]!;
+    const [path, url, bytes] = checkedAtBuild.mock.calls[0]!;
+    expect(path).toBe('data/atlas.json');
     expect(url).toBe('https://atlas.example/data/atlas.json');
     expect(new TextDecoder().decode(bytes)).toBe(datasetText);
   });
