@@ -80,8 +80,7 @@ function singleFileFinish(root: string): Plugin {
       const outDir = options.dir ?? resolve(root, SINGLE_OUT_DIR);
       const file = resolve(outDir, 'index.html');
       let html = readFileSync(file, 'utf8');
-      // Decoded as the app decodes a download (UTF-8, a byte-order mark dropped).
-      const read = (path: string) => new TextDecoder('utf-8').decode(readFileSync(resolve(root, 'public', path)));
+      const read = (path: string) => readPublicText(root, path);
       const payload: EmbeddedPayload = {
         version: 1,
         initialSearch: '',
@@ -117,14 +116,18 @@ function singleFileFinish(root: string): Plugin {
   };
 }
 
+/** A file under public/, decoded as the app decodes a download (UTF-8, a byte-order mark dropped). */
+function readPublicText(root: string, path: string): string {
+  return new TextDecoder('utf-8').decode(readFileSync(resolve(root, 'public', path)));
+}
+
 /**
  * The shipped dataset's title in both languages, for the header painted while
  * the dataset loads (the first view's largest text, which would otherwise wait
  * for the dataset to download and be validated).
  */
 function shippedDatasetTitle(root: string): { title: string; title_zh: string | null } {
-  // Decoded as the app decodes it (UTF-8, a byte-order mark dropped).
-  const dataset = JSON.parse(new TextDecoder('utf-8').decode(readFileSync(resolve(root, 'public', EMBEDDED_PATHS.dataset)))) as { title?: unknown; title_zh?: unknown };
+  const dataset = JSON.parse(readPublicText(root, EMBEDDED_PATHS.dataset)) as { title?: unknown; title_zh?: unknown };
   if (typeof dataset.title !== 'string') throw new Error(`public/${EMBEDDED_PATHS.dataset}: no title`);
   return { title: dataset.title, title_zh: typeof dataset.title_zh === 'string' ? dataset.title_zh : null };
 }
