@@ -138,51 +138,43 @@ function compile(schema: z.core.$ZodType): FastAccept {
 const SYNC_PARSE = { async: false };
 
 /**
- * A value through zod's own parser and then each of its checks, as zod's `run`
- * would call them for a value without issues (its bookkeeping for issues and
- * aborts is what the quick yes leaves out): yes when none raised an issue and
- * none changed the value.
+ * A value through zod's own parser and then its checks, as zod's `run` would
+ * call them for a value without issues (its bookkeeping for issues and aborts
+ * is what the quick yes leaves out).
  */
 function acceptValue(schema: z.core.$ZodType): FastAccept {
   const zod = schema._zod as unknown as Internals;
   // A format (an ISO date, a URL) is its own check, run before the others (as zod's $ZodType does).
   const checks = [...(zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(zod.def.checks ?? [])];
-  // One record reused for every value: zod's parser leaves it as it found it when all is well.
-  const payload: Payload = { value: undefined, issues: [] };
+  // One record reused for every value: zod's parser and checks leave it as they found it when all is well.
+  let payload: Payload = { value: undefined, issues: [] };
   return (input) => {
     payload.value = input;
     zod.parse(payload, SYNC_PARSE);
-    if (payload.issues.length > 0 || payload.value !== input) return clearAfterNo(payload);
-    for (const check of checks) {
-      const { when } = check._zod.def;
-      if (when && !when(payload)) continue;
-      if (check._zod.check(payload) instanceof Promise) return clearAfterNo(payload);
-      if (payload.issues.length > 0 || payload.value !== input) return clearAfterNo(payload);
-    }
-    return true;
+    if (unchanged(payload, input) && passes(checks, payload, input)) return true;
+    payload = { value: undefined, issues: [] };
+    return false;
   };
 }
 
-/** Empties the reused record after a no (its issues would otherwise stay for the next value). */
-function clearAfterNo(payload: Payload): false {
-  payload.issues = [];
-  return false;
-}
-
-/** An object's or array's own checks (a superRefine, a minimum length), as zod runs them once the parts passed. */
+/** An object's or array's own checks (a superRefine, a minimum length), which zod runs once its parts passed. */
 function checksOf(def: Internals['def']): FastAccept {
   const checks = def.checks ?? [];
-  if (checks.length === 0) return () => true;
-  return (input) => {
-    const payload: Payload = { value: input, issues: [] };
-    for (const check of checks) {
-      const { when } = check._zod.def;
-      if (when && !when(payload)) continue;
-      if (check._zod.check(payload) instanceof Promise) return false;
-      if (payload.issues.length > 0 || payload.value !== input) return false;
-    }
-    return true;
-  };
+  return checks.length === 0 ? () => true : (input) => passes(checks, { value: input, issues: [] }, input);
+}
+
+/** Yes when each check that applies (its `when`, as zod asks it) adds no issue, changes nothing and is synchronous. */
+function passes(checks: readonly Check[], payload: Payload, input: unknown): boolean {
+  for (const check of checks) {
+    const { when } = check._zod.def;
+    if (when && !when(payload)) continue;
+    if (check._zod.check(payload) instanceof Promise || !unchanged(payload, input)) return false;
+  }
+  return true;
+}
+
+function unchanged(payload: Payload, input: unknown): boolean {
+  return payload.issues.length === 0 && payload.value === input;
 }
 
 function required<T>(part: T | undefined): T {
