@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
 import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
@@ -34,6 +34,14 @@ function renderPanel(props: Partial<SenderPanelProps> & { place: Place }) {
     <SenderPanel senderId={null} legend={legend} sourceText={article} sourceState="ready" onClose={onClose} {...props} />,
   );
   return { ...result, onClose, user: userEvent.setup() };
+}
+
+/**
+ * Once the panel's first frame has painted: a place with more bodies and
+ * statements than fit in a window's height draws the rest then.
+ */
+async function afterFirstFrame(): Promise<void> {
+  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** The statement list items, in order. */
@@ -140,11 +148,12 @@ describe('SenderPanel: Vietnam', () => {
 });
 
 describe('SenderPanel: other places', () => {
-  it('sets quotes apart in blockquotes, as many as the data has', () => {
+  it('sets quotes apart in blockquotes, as many as the data has', async () => {
     for (const key of ['GBR', 'TJK', 'TUR', 'interpol-general-secretariat']) {
       const place = placeOf(key);
       const quotes = place.senders.flatMap((s) => s.statements).filter((s) => s.kind === 'quote');
       const { container, unmount } = renderPanel({ place });
+      await afterFirstFrame();
       const blockquotes = [...container.querySelectorAll('blockquote')];
       expect(blockquotes.map((b) => b.textContent), key).toEqual(
         expect.arrayContaining(quotes.map((q) => q.text)),
@@ -154,9 +163,10 @@ describe('SenderPanel: other places', () => {
     }
   });
 
-  it('shows the body the link named first (United Kingdom, two bodies)', () => {
+  it('shows the body the link named first (United Kingdom, two bodies)', async () => {
     const uk = placeOf('GBR');
     const first = renderPanel({ place: uk, senderId: 'gbr-national-police-chiefs-council' });
+    await afterFirstFrame();
     expect(screen.getByText('Country · 2 bodies wrote')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'National Police Chiefs Council',
@@ -166,6 +176,7 @@ describe('SenderPanel: other places', () => {
     expect(items.map((li) => li.textContent.split(' · ')[0])).toEqual(['Reported', 'Quoted', 'Quoted']);
     first.unmount();
     renderPanel({ place: uk, senderId: 'gbr-national-crime-agency' });
+    await afterFirstFrame();
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'National Crime Agency',
       'National Police Chiefs Council',
@@ -336,9 +347,10 @@ describe('SenderPanel in Chinese', () => {
     }
   });
 
-  it('names the bodies of a place with several in Chinese, quotes and speakers in English', () => {
+  it('names the bodies of a place with several in Chinese, quotes and speakers in English', async () => {
     const uk = placeOf('GBR');
     const { container } = renderPanelZh({ place: uk, senderId: 'gbr-national-police-chiefs-council' });
+    await afterFirstFrame();
     expect(screen.getByText('国家 · 共 2 个来函机构')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       '全国警察局长理事会',
@@ -402,13 +414,22 @@ describe('SenderPanel: a place with many statements', () => {
     })),
   });
 
-  it('draws about a screenful in its first frame and every statement once that frame has painted', () => {
+  const windowHeight = window.innerHeight;
+  afterEach(() => {
+    window.innerHeight = windowHeight;
+  });
+
+  it.each([
+    // One item per 200 px of window height: body 2 (named first) and as many of its statements as fit in that count.
+    [800, 3],
+    [1440, 7],
+  ])('draws about a screenful in its first frame (%i px tall: %i statements) and every statement once that frame has painted', (height, first) => {
+    window.innerHeight = height;
     const { container } = renderPanel({ place: crowded!, senderId: 'vnm-body-2' });
-    // 12 items: body 2 (named first) and its ten statements, then body 1 with none yet.
     expect(statementItems(container).map((li) => li.querySelector('.statement__text')!.textContent)).toEqual(
-      Array.from({ length: 10 }, (_, k) => `Statement 2.${k}`),
+      Array.from({ length: first }, (_, k) => `Statement 2.${k}`),
     );
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2', 'Body 1']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2']);
     // Focusing would lay the page out in the task that draws the first frame: it comes after.
     expect(document.activeElement).not.toBe(screen.getByRole('heading', { level: 2 }));
     act(() => nextFrame());
