@@ -36,8 +36,8 @@ const EVIDENCE: Record<string, string> = {
 const BODY_KINDS = ['Ministry of Interior', 'National Police', 'Border Guard Service', 'Customs Service', 'Embassy in Beijing', 'Anti-Drug Agency'];
 const LEVELS: readonly OfficialLevel[] = ['minister', 'deputy_minister', 'police_chief', 'senior_officer', 'ambassador'];
 
-/** A small deterministic generator (mulberry32), so the dataset is the same every run. */
-function random(seed: number) {
+/** A small deterministic generator (mulberry32), so the dataset is the same every run (and a test's alterations too). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -70,7 +70,7 @@ export function writeLargeDataset(projectRoot: string, dir: string): LargeDatase
   const themeIds = shipped.themes.map((t) => t.id);
   for (const id of themeIds) if (!EVIDENCE[id]) throw new Error(`large dataset: no evidence words for theme "${id}"`);
 
-  const next = random(20210110);
+  const next = seededRandom(20210110);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const statementsPerBody = LARGE_STATEMENTS / LARGE_BODIES;
 
