@@ -13,12 +13,16 @@
  * accept the input and return an equal copy of it, so the input itself can
  * stand for zod's result: no key the schema does not name (zod would drop
  * it), no optional key present as `undefined`, no value a check would change
- * (a string with spaces that `trim` removes). Every rule stays zod's: each
- * value (a string, a number, an enum, a literal) goes through the schema's
- * own parser and checks, and each object's or array's own checks (a
- * `superRefine`, a minimum length) are zod's too. The walk itself only
- * follows objects, arrays, tuples, optional and nullable. For any other kind
- * of schema there is no quick yes at all (`compileFastAccept` returns null).
+ * (a string with spaces that `trim` removes), nothing but plain objects and
+ * arrays as JSON.parse makes them. Every rule stays zod's: each value (a
+ * string, a number, an enum, a literal) goes through the schema's own parser
+ * and checks, and the checks of an object, array, tuple, optional or
+ * nullable (a `superRefine`, a minimum length, a refine) are zod's too, run
+ * on the input where zod runs them on its equal copy (so they must read
+ * values only, as the dataset's rules do, not identity or frozenness). The
+ * walk itself only follows objects, arrays, tuples, optional and nullable.
+ * For any other kind of schema there is no quick yes at all
+ * (`compileFastAccept` returns null).
  *
  * "No" means "don't know": the caller then parses with zod as before, which
  * reports the problems. A test compares the two on many altered datasets.
@@ -75,15 +79,22 @@ export function compileFastAccept(schema: z.core.$ZodType): FastAccept | null {
 }
 
 function compile(schema: z.core.$ZodType): FastAccept {
-  const zod = schema._zod as unknown as Internals;
-  const { def } = zod;
+  const { def } = schema._zod as unknown as Internals;
   if (VALUE_TYPES.has(def.type)) return acceptValue(schema);
-  const ownChecks = checksOf(def);
+  const contents = compileContents(def);
+  // The part's own checks (a superRefine on an object, a minimum length on an array, a refine on
+  // a nullable), which zod runs on its copy once the contents passed: on the input here, an equal copy.
+  const checks = def.checks ?? [];
+  return checks.length === 0 ? contents : (input) => contents(input) && passes(checks, { value: input, issues: [] }, input);
+}
+
+function compileContents(def: Internals['def']): FastAccept {
   switch (def.type) {
     case 'object': {
-      // A catch-all keeps or refuses unknown keys in its own way: not followed.
-      if (def.catchall !== undefined || !def.shape) throw new Error('object with a catch-all');
+      // A catch-all keeps or refuses unknown keys in its own way, and zod skips a key named __proto__: not followed.
+      if (def.catchall !== undefined || !def.shape || Object.hasOwn(def.shape, '__proto__')) throw new Error('object not followed');
       const keys = Object.keys(def.shape);
+      const shapeKeys = new Set(keys);
       const accepts = keys.map((key) => compile(def.shape![key]!));
       const omittable = keys.map((key) => (def.shape![key]!._zod as unknown as Internals).optin === 'optional');
       return (input) => {
@@ -92,33 +103,35 @@ function compile(schema: z.core.$ZodType): FastAccept {
         for (let i = 0; i < keys.length; i++) {
           const value = input[keys[i]!];
           if (value === undefined) {
-            // Absent and allowed to be. (Present as undefined, zod would keep the key: the count below says no.)
             if (omittable[i]) continue;
             return false;
           }
           if (!accepts[i]!(value)) return false;
           present++;
         }
-        // Any other key, or one present as undefined: zod's copy would differ.
-        let count = 0;
-        for (const key in input) if (Object.hasOwn(input, key)) count++;
-        return count === present && ownChecks(input);
+        // zod's copy holds the keys read above and nothing else: any other own key, one present as
+        // undefined, or a value read from elsewhere (inherited, not enumerable) would make it differ.
+        let own = 0;
+        for (const key in input) {
+          if (!Object.hasOwn(input, key)) continue;
+          if (!shapeKeys.has(key) || input[key] === undefined) return false;
+          own++;
+        }
+        return own === present;
       };
     }
     case 'array': {
       const accept = compile(required(def.element));
       return (input) => {
-        if (!Array.isArray(input)) return false;
-        // By index, holes included (every() would skip them; zod reads them as undefined).
-        for (let i = 0; i < input.length; i++) if (!accept(input[i])) return false;
-        return ownChecks(input);
+        if (!isPlainArray(input)) return false;
+        for (let i = 0; i < input.length; i++) if (!(i in input) || !accept(input[i])) return false;
+        return true;
       };
     }
     case 'tuple': {
       if (def.rest) throw new Error('tuple with a rest element');
       const items = (def.items ?? []).map(compile);
-      return (input) =>
-        Array.isArray(input) && input.length === items.length && items.every((accept, i) => accept(input[i])) && ownChecks(input);
+      return (input) => isPlainArray(input) && input.length === items.length && items.every((accept, i) => i in input && accept(input[i]));
     }
     case 'nullable': {
       const accept = compile(required(def.innerType));
@@ -146,7 +159,8 @@ function acceptValue(schema: z.core.$ZodType): FastAccept {
   const zod = schema._zod as unknown as Internals;
   // A format (an ISO date, a URL) is its own check, run before the others (as zod's $ZodType does).
   const checks = [...(zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(zod.def.checks ?? [])];
-  // One record reused for every value: zod's parser and checks leave it as they found it when all is well.
+  // One record reused for every value: after a yes it holds the value and no issue; after a no
+  // (a check may have left issues on it, or still be running) it is replaced.
   let payload: Payload = { value: undefined, issues: [] };
   return (input) => {
     payload.value = input;
@@ -155,12 +169,6 @@ function acceptValue(schema: z.core.$ZodType): FastAccept {
     payload = { value: undefined, issues: [] };
     return false;
   };
-}
-
-/** An object's or array's own checks (a superRefine, a minimum length), which zod runs once its parts passed. */
-function checksOf(def: Internals['def']): FastAccept {
-  const checks = def.checks ?? [];
-  return checks.length === 0 ? () => true : (input) => passes(checks, { value: input, issues: [] }, input);
 }
 
 /** Yes when each check that applies (its `when`, as zod asks it) adds no issue, changes nothing and is synchronous. */
@@ -182,8 +190,17 @@ function required<T>(part: T | undefined): T {
   return part;
 }
 
+/** An object as JSON.parse makes them: zod's copy is one, and deep equality compares prototypes and symbol keys. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && Object.getOwnPropertySymbols(value).length === 0;
+}
+
+/** An array as JSON.parse makes them: no other properties than its items (holes are looked for item by item). */
+function isPlainArray(value: unknown): value is unknown[] {
+  return (
+    Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Array.prototype &&
+    Object.keys(value).length === value.length &&
+    Object.getOwnPropertySymbols(value).length === 0
+  );
 }

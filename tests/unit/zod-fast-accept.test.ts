@@ -72,6 +72,19 @@ describe('the quick yes on each kind of rule', () => {
       { a: 2, b: 1 },
       false,
     ],
+    ['null failing a refine of the nullable', z.string().nullable().refine((v) => v !== null), null, false],
+    ['a value failing a refine of the optional', z.object({ a: z.string().optional().refine((v) => v !== 'x') }), { a: 'x' }, false],
+    ['an object without a prototype (zod copies it into a plain one)', z.object({ a: z.string() }), Object.assign(Object.create(null) as object, { a: 'x' }), false],
+    ['an object with a symbol key (zod drops it)', z.object({ a: z.string() }), { a: 'x', [Symbol('s')]: 1 }, false],
+    [
+      'a key read but not enumerable, beside one that is (zod copies both as enumerable)',
+      z.object({ a: z.string(), b: z.number() }),
+      Object.defineProperty({ b: 1 }, 'a', { value: 'x', enumerable: false }),
+      false,
+    ],
+    ['an array with a property of its own (zod copies the items only)', z.array(z.number()), Object.assign([1, 2], { extra: 1 }), false],
+    ['a hole where undefined is allowed (zod fills it in)', z.array(z.literal(undefined)), [, undefined], false], // eslint-disable-line no-sparse-arrays
+    ['a tuple with a hole', z.tuple([z.number(), z.number().optional()]), [1, ,], false], // eslint-disable-line no-sparse-arrays
     ['an asynchronous refinement', z.string().refine((s) => Promise.resolve(s === 'x')), 'x', false],
   ];
 
@@ -85,6 +98,8 @@ describe('the quick yes on each kind of rule', () => {
     expect(compileFastAccept(z.object({ a: z.union([z.string(), z.number()]) }))).toBeNull();
     expect(compileFastAccept(z.string().transform((s) => s.length))).toBeNull();
     expect(compileFastAccept(z.looseObject({ a: z.string() }))).toBeNull();
+    // zod skips a key of this name.
+    expect(compileFastAccept(z.object({ ['__proto__']: z.string() }))).toBeNull();
   });
 });
 
