@@ -19,7 +19,7 @@ import type { Dataset } from '../domain/dataset-schema';
 import type { LegendEntry } from '../domain/legend';
 import { LANG_NAMES, LANG_TAGS, pick, preferredLang, SWITCH_TO, type Bilingual, type Lang } from '../domain/lang';
 import langSwitchGlyphs from './lang-switch-glyphs.json';
-import { countryNameIn, datasetTitle, formatDay, recipientName, senderBody, sourceTitle, themeLabel } from '../domain/localized-fields';
+import { countryNameIn, datasetTitle, formatDay, recipientName, sourceTitle, themeLabel } from '../domain/localized-fields';
 import { SCHEMES, NEUTRALS, type SchemeName } from '../domain/palette';
 import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
@@ -44,6 +44,7 @@ import { LangContext, useMessages } from '../components/use-lang';
 import { ModalDialog } from '../components/modal-dialog';
 import { useAfterFirstPaint } from '../components/use-after-paint';
 import { atlasMessages } from './atlas-messages';
+import { legendLabel, placeDescription } from './place-description';
 import './atlas-app.css';
 
 const ShareDialog = lazy(() => import('../features/share/share-dialog'));
@@ -396,7 +397,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     (key: string) => {
       const place = model.placeByKey.get(key);
       if (place) {
-        const { title, lines } = describe(place, legend, lang);
+        const { title, lines } = placeDescription(place, legend, lang);
         setAnnouncement(t.keyboardPlace(title, lines.join(lang === 'zh' ? '。' : '. ')));
       }
     },
@@ -425,7 +426,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const describePlace = useCallback(
     (key: string) => {
       const place = model.placeByKey.get(key);
-      return place ? describe(place, legend, lang) : null;
+      return place ? placeDescription(place, legend, lang) : null;
     },
     [model.placeByKey, legend, lang],
   );
@@ -885,22 +886,6 @@ function ChineseNameGlyphs() {
       <path d={d} />
     </svg>
   );
-}
-
-function legendLabel(legend: readonly LegendEntry[], id: string, lang: Lang): string {
-  const entry = legend.find((e) => e.id === id);
-  return entry ? themeLabel(entry, lang) : id;
-}
-
-function describe(place: Place, legend: readonly LegendEntry[], lang: Lang): { title: string; lines: string[] } {
-  const t = atlasMessages[lang];
-  const bodies = place.senders.map((s) => senderBody(s, lang)).filter((b): b is string => b !== null);
-  const themeLabels = place.themes.map((id) => legendLabel(legend, id, lang));
-  const lines = [
-    ...(bodies.length ? [bodies.join(t.countSeparator)] : []),
-    place.status === 'listed' ? t.alsoWrote : place.status === 'goodwill' ? t.goodwillOnly : themeLabels.join(t.listSeparator),
-  ];
-  return { title: pick(place.names, lang), lines };
 }
 
 function filterAnnouncement(selected: readonly string[], legend: readonly LegendEntry[], total: number, lang: Lang): string {

@@ -50,6 +50,7 @@ export const atlasMessages = defineMessages(
     mapDescription: (places: number, counts: string) =>
       `World map of the ${places} places that wrote, coloured by field of cooperation. ${counts}.`,
     countSeparator: '; ',
+    bodiesAndMore: (named: string, _total: number, more: number) => `${named} and ${more} more`,
     count: (label: string, n: number) => `${label}: ${n}`,
     mapKeys: 'Use the arrow keys to move between places and Enter to open one.',
     recipient: (country: string) => `${country} · recipient`,
@@ -103,6 +104,7 @@ export const atlasMessages = defineMessages(
     mapDescription: (places: number, counts: string) =>
       `世界地图，显示来函的 ${places} 个国家和国际组织，按合作领域着色。${counts}。`,
     countSeparator: '；',
+    bodiesAndMore: (named: string, total: number) => `${named}等 ${total} 个机构`,
     count: (label: string, n: number) => `${label}：${n}`,
     mapKeys: '使用方向键在各地之间移动，按 Enter 键打开。',
     recipient: (country: string) => `${country} · 收信方`,
