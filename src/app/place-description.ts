@@ -24,12 +24,11 @@ export function placeDescription(place: Place, legend: readonly LegendEntry[], l
   const t = atlasMessages[lang];
   const bodies = place.senders.map((s) => senderBody(s, lang)).filter((b): b is string => b !== null);
   const themeLabels = place.themes.map((id) => legendLabel(legend, id, lang));
-  // Never "and 1 more": a sixth name takes the room the count would.
-  const named = bodies.length <= BODIES_NAMED ? bodies : bodies.slice(0, BODIES_NAMED - 1);
+  // Beyond five, four names and a count: never "and 1 more", where a fifth name fits as well.
   const bodiesLine =
-    named.length === bodies.length
+    bodies.length <= BODIES_NAMED
       ? bodies.join(t.countSeparator)
-      : t.bodiesAndMore(named.join(t.countSeparator), bodies.length, bodies.length - named.length);
+      : t.bodiesAndMore(bodies.slice(0, BODIES_NAMED - 1).join(t.countSeparator), bodies.length, bodies.length - BODIES_NAMED + 1);
   const lines = [
     ...(bodies.length ? [bodiesLine] : []),
     place.status === 'listed' ? t.alsoWrote : place.status === 'goodwill' ? t.goodwillOnly : themeLabels.join(t.listSeparator),

@@ -45,7 +45,7 @@ export interface SenderPanelProps {
  * tall it shows 2 items, at 1080 px 4, at 1440 px 6), so the first frame is
  * still a full panel.
  */
-export function firstFrameItems(windowHeight: number): number {
+function firstFrameItems(windowHeight: number): number {
   return Math.max(4, Math.ceil(windowHeight / 200));
 }
 
