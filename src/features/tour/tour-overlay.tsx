@@ -137,13 +137,15 @@ export function TourOverlay({
     [slides, current, onSlideChange],
   );
 
-  // The listener reads the latest values through a ref, so it is added once per mount.
+  // The listener reads the latest values through a ref, so it is added once per mount. Both
+  // as layout effects, before the browser shows the slide: as passive effects they ran after
+  // the paint, and a clicker pressed as the tour appeared was lost (or read the slide before).
   const latest = useRef({ go, current, total, blanked, onExit, onSlideChange });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { go, current, total, blanked, onExit, onSlideChange };
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const { go, current, total, blanked, onExit, onSlideChange } = latest.current;
       if (blanked) {
