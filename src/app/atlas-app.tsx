@@ -483,7 +483,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
               <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
                 <Suspense fallback={null}>
-                  {(maplibre === 'loading' || maplibre === 'ready') && countries && (
+                  {(maplibre === 'loading' || maplibre === 'ready') && countries && !bordersQuery.isPending && (
                     <MapView
                       countries={countries}
                       borders={bordersQuery.data ?? null}

@@ -47,6 +47,72 @@ test.describe('the world map', () => {
     const fadedMongolia = await atlas.countryColour('MNG');
     expect(distance(fadedMongolia, darkLand)).toBeLessThan(distance(fadedMongolia, mongolia));
   });
+
+  test("a frame draws only what shows: the borders in the countries' source, no empty outline layer, no transparent sky", async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const seen = await page.evaluate(async () => {
+      type Feature = { properties: Record<string, unknown> };
+      const map = window.__atlasMap as {
+        getSource(id: string): unknown;
+        getLayer(id: string): { source: string } | undefined;
+        getLayoutProperty(layer: string, name: string): unknown;
+        setLayoutProperty(layer: string, name: string, value: unknown): void;
+        queryRenderedFeatures(options: { layers: string[] }): Feature[];
+        triggerRepaint(): void;
+        once(event: 'render', listener: () => void): void;
+        painter: { context: { gl: WebGL2RenderingContext } };
+      };
+      const borders = map.queryRenderedFeatures({ layers: ['country-border'] });
+      const shapes = map.queryRenderedFeatures({ layers: ['country-fill'] });
+      const layout = { hover: map.getLayoutProperty('country-hover', 'visibility'), selected: map.getLayoutProperty('country-selected', 'visibility') };
+      // With the two country layers hidden too, nothing on the map shows: count what one frame draws.
+      const gl = map.painter.context.gl;
+      let draws = 0;
+      const drawElements = gl.drawElements.bind(gl);
+      const drawArrays = gl.drawArrays.bind(gl);
+      gl.drawElements = (...args: Parameters<typeof drawElements>) => {
+        draws += 1;
+        drawElements(...args);
+      };
+      gl.drawArrays = (...args: Parameters<typeof drawArrays>) => {
+        draws += 1;
+        drawArrays(...args);
+      };
+      for (const layer of ['country-fill', 'country-border']) map.setLayoutProperty(layer, 'visibility', 'none');
+      await new Promise<void>((resolve) => {
+        map.once('render', resolve);
+        map.triggerRepaint();
+      });
+      Reflect.deleteProperty(gl, 'drawElements');
+      Reflect.deleteProperty(gl, 'drawArrays');
+      for (const layer of ['country-fill', 'country-border']) map.setLayoutProperty(layer, 'visibility', 'visible');
+      return {
+        bordersSource: map.getSource('borders') === undefined ? 'none' : 'own',
+        borderLayerSource: map.getLayer('country-border')?.source,
+        borders: borders.length,
+        bordersAllMarked: borders.every((f) => f.properties.border === true),
+        shapes: shapes.length,
+        shapesWithBorderMark: shapes.filter((f) => 'border' in f.properties).length,
+        layout,
+        drawsWithNothingShown: draws,
+      };
+    });
+    expect(seen.bordersSource, 'no source of their own: they share the countries\' tile masks').toBe('none');
+    expect(seen.borderLayerSource).toBe('countries');
+    expect(seen.borders, 'borders drawn').toBeGreaterThan(0);
+    expect(seen.bordersAllMarked, 'the border layer draws borders alone').toBe(true);
+    expect(seen.shapes, 'countries drawn').toBeGreaterThan(0);
+    expect(seen.shapesWithBorderMark, 'the fill layer draws no border').toBe(0);
+    expect(seen.layout, 'nothing hovered or selected: no outline layer drawn').toEqual({ hover: 'none', selected: 'none' });
+    expect(seen.drawsWithNothingShown, 'nothing shown, nothing drawn (MapLibre draws a transparent sky)').toBe(0);
+    // And the map is whole again.
+    await atlas.waitForMap();
+    expectColourNear(await atlas.countryColour('AUS'), await swatchColour(atlas, 'drug_control'));
+  });
 });
 
 test.describe('hover', () => {

@@ -4,14 +4,16 @@
  * and the small source that carries the hover and selection outlines.
  */
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
 import {
   FILL_STATE,
   fillByIso3,
   fillColourFromState,
   fillStateChanges,
+  countriesWithBorders,
   outlinedCountries,
   outlineFilter,
+  outlineVisibility,
 } from '../../src/features/map/map-layers';
 import { NEUTRALS, SCHEMES } from '../../src/domain/palette';
 
@@ -107,3 +109,56 @@ describe('outlineFilter', () => {
     expect(outlineFilter('selected')).toEqual(['==', ['get', 'role'], 'selected']);
   });
 });
+
+describe('outlineVisibility', () => {
+  const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+  const outlines = (...roles: ('hover' | 'selected')[]): FeatureCollection<Polygon, { role: 'hover' | 'selected' }> => ({
+    type: 'FeatureCollection',
+    features: roles.map((role) => ({ type: 'Feature', properties: { role }, geometry: square })),
+  });
+
+  it('shows a role\'s layer only while the outline source holds a feature of that role', () => {
+    expect(outlineVisibility(outlines(), 'hover')).toBe('none');
+    expect(outlineVisibility(outlines(), 'selected')).toBe('none');
+    expect(outlineVisibility(outlines('selected'), 'hover')).toBe('none');
+    expect(outlineVisibility(outlines('selected'), 'selected')).toBe('visible');
+    expect(outlineVisibility(outlines('hover', 'selected'), 'hover')).toBe('visible');
+  });
+});
+
+describe('countriesWithBorders', () => {
+  const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] });
+  const countries: FeatureCollection<Polygon, { iso3: string | null }> = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', id: 1, properties: { iso3: 'VNM' }, geometry: square(0) },
+      { type: 'Feature', id: 2, properties: { iso3: 'LAO' }, geometry: square(1) },
+    ],
+  };
+  const line: LineString = { type: 'LineString', coordinates: [[1, 0], [1, 1]] };
+  const borders: FeatureCollection<LineString> = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', id: 1, properties: { name: 'VNM–LAO' }, geometry: line }],
+  };
+
+  it('puts the borders after the countries, marked as borders, without ids or properties of their own', () => {
+    const out = countriesWithBorders(countries, borders);
+    expect(out.features.slice(0, 2)).toEqual(countries.features);
+    expect(out.features[0]).toBe(countries.features[0]);
+    expect(out.features[2]).toEqual({ type: 'Feature', properties: { border: true }, geometry: line });
+    expect(out.features[2]!.geometry).toBe(line);
+    expect(out.features).toHaveLength(3);
+  });
+
+  it('is the countries themselves when there are no borders to add', () => {
+    expect(countriesWithBorders(countries, null)).toBe(countries);
+    expect(countriesWithBorders(countries, { type: 'FeatureCollection', features: [] })).toBe(countries);
+  });
+
+  it('leaves the countries and the borders it was given untouched', () => {
+    countriesWithBorders(countries, borders);
+    expect(countries.features).toHaveLength(2);
+    expect(borders.features[0]).toEqual({ type: 'Feature', id: 1, properties: { name: 'VNM–LAO' }, geometry: line });
+  });
+});
+

@@ -2,11 +2,12 @@
  * The one module that touches MapLibre. It draws what the domain derived
  * (colours per country, marker places) and reports clicks and hovers; it keeps
  * no knowledge of themes or the dataset. (It hands its map to
- * hold-repaint-after-click.ts, which delays the map's redraw after a click.)
+ * hold-repaint-after-click.ts, which delays the map's redraw after a click, and
+ * its painter to skip-invisible-sky.ts, which skips a pass that draws nothing.)
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map as MapLibreMap, Layer, Marker, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
-import { setWorkerUrl, type LayerSpecification, type MapLibreEvent } from 'maplibre-gl';
+import { setWorkerUrl, type LayerSpecification, type MapLibreEvent, type MapSourceDataEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useLang, useMessages } from '../../components/use-lang';
@@ -21,8 +22,9 @@ import { revealPlace, WORLD_BOUNDS } from '../../domain/world-view';
 import { roundCamera } from '../../domain/url-state';
 import {
   BASE_STYLE,
-  BORDERS_SOURCE,
   COUNTRIES_SOURCE,
+  countriesSourceFilter,
+  countriesWithBorders,
   COUNTRY_BORDER_LAYER,
   COUNTRY_FILL_LAYER,
   COUNTRY_HOVER_LAYER,
@@ -33,9 +35,11 @@ import {
   FILL_STATE,
   outlinedCountries,
   outlineFilter,
+  outlineVisibility,
   OUTLINES_SOURCE,
 } from './map-layers';
 import { PlaceMarker } from './place-marker';
+import { skipInvisibleSky } from './skip-invisible-sky';
 import { markerButtonProps, type PlaceHover } from './marker-button';
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
@@ -60,7 +64,11 @@ export interface MapMarker {
 
 export interface MapViewProps {
   countries: Countries;
-  /** Land borders; drawn when loaded (decoration: the map works without them). */
+  /**
+   * Land borders, or null where they could not be loaded (decoration: the map works
+   * without them). Given with the countries: they share the countries' source, and borders
+   * arriving later would send all the countries to MapLibre's worker a second time.
+   */
   borders: Borders | null;
   scheme: SchemeName;
   /** Fill colour of each sending country, by ISO alpha-3. */
@@ -109,8 +117,6 @@ declare global {
 }
 
 const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
-// Borders load on their own; an empty source until then keeps the layer order fixed.
-const NO_BORDERS: Borders = { type: 'FeatureCollection', features: [] };
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 
 /** Markers sit inside the map's container: their pointer events reach the map too. */
@@ -174,10 +180,12 @@ export function MapView(props: MapViewProps) {
       id: COUNTRY_FILL_LAYER,
       type: 'fill',
       source: COUNTRIES_SOURCE,
+      filter: countriesSourceFilter('shapes'),
       paint: { 'fill-color': fillColourFromState(scheme), 'fill-antialias': true },
     }),
     [scheme],
   );
+  const countriesData = useMemo(() => countriesWithBorders(countries, borders), [countries, borders]);
   // Each country's fill is a feature state (see fillColourFromState), kept in step with
   // `colourByIso3` here. `appliedFills` remembers what the current source holds: a new
   // source (after a change of style) starts without states.
@@ -209,7 +217,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     applyFillsRef.current = applyFills;
   }, [applyFills]);
-  const handleSourceData = useCallback(() => {
+  const handleSourceData = useCallback((event: MapSourceDataEvent) => {
+    // From the countries' first data on, frames skip MapLibre's transparent sky (half a frame
+    // in software WebGL). Its painter, not a React ref: the first tiles can come before the ref.
+    skipInvisibleSky(event.target.painter);
     const map = mapRef.current?.getMap();
     if (map && !fillsApplied(map)) applyFillsRef.current();
   }, []);
@@ -217,28 +228,9 @@ export function MapView(props: MapViewProps) {
     () => ({
       id: COUNTRY_BORDER_LAYER,
       type: 'line',
-      source: BORDERS_SOURCE,
+      source: COUNTRIES_SOURCE,
+      filter: countriesSourceFilter('borders'),
       paint: { 'line-color': SCHEMES[scheme].border, 'line-width': 0.7 },
-    }),
-    [scheme],
-  );
-  const hoverLayer = useMemo<LayerSpecification>(
-    () => ({
-      id: COUNTRY_HOVER_LAYER,
-      type: 'line',
-      source: OUTLINES_SOURCE,
-      filter: outlineFilter('hover'),
-      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 1.6 },
-    }),
-    [scheme],
-  );
-  const selectedLayer = useMemo<LayerSpecification>(
-    () => ({
-      id: COUNTRY_SELECTED_LAYER,
-      type: 'line',
-      source: OUTLINES_SOURCE,
-      filter: outlineFilter('selected'),
-      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 2.4 },
     }),
     [scheme],
   );
@@ -246,6 +238,30 @@ export function MapView(props: MapViewProps) {
   const outlines = useMemo(
     () => outlinedCountries(countries, { hoverFeatureId, selectedIso3: outlinedIso3 }),
     [countries, hoverFeatureId, outlinedIso3],
+  );
+  const hoverVisibility = outlineVisibility(outlines, 'hover');
+  const hoverLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_HOVER_LAYER,
+      type: 'line',
+      source: OUTLINES_SOURCE,
+      filter: outlineFilter('hover'),
+      layout: { visibility: hoverVisibility },
+      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 1.6 },
+    }),
+    [scheme, hoverVisibility],
+  );
+  const selectedVisibility = outlineVisibility(outlines, 'selected');
+  const selectedLayer = useMemo<LayerSpecification>(
+    () => ({
+      id: COUNTRY_SELECTED_LAYER,
+      type: 'line',
+      source: OUTLINES_SOURCE,
+      filter: outlineFilter('selected'),
+      layout: { visibility: selectedVisibility },
+      paint: { 'line-color': SCHEMES[scheme].highlight, 'line-width': 2.4 },
+    }),
+    [scheme, selectedVisibility],
   );
 
   const placeAt = useCallback(
@@ -459,10 +475,8 @@ export function MapView(props: MapViewProps) {
         attributionControl={false}
         style={{ position: 'absolute', inset: 0 }}
       >
-        <Source id={COUNTRIES_SOURCE} type="geojson" data={countries} tolerance={1} buffer={16} maxzoom={6}>
+        <Source id={COUNTRIES_SOURCE} type="geojson" data={countriesData} tolerance={1} buffer={16} maxzoom={6}>
           <Layer {...fillLayer} />
-        </Source>
-        <Source id={BORDERS_SOURCE} type="geojson" data={borders ?? NO_BORDERS} tolerance={1} buffer={16} maxzoom={6}>
           <Layer {...borderLayer} />
         </Source>
         <Source id={OUTLINES_SOURCE} type="geojson" data={outlines} tolerance={1} buffer={16} maxzoom={6}>
