@@ -483,6 +483,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <div className={maplibre === 'ready' ? 'atlas__maplibre' : 'atlas__maplibre atlas__maplibre--behind'} aria-hidden={maplibre !== 'ready'}>
               <ErrorBoundary fallbackRender={() => null} onError={() => setMaplibre('failed')}>
                 <Suspense fallback={null}>
+                  {/* With the borders settled too (loaded, or failed: at worst the 15 s timeout, with the
+                      SVG map in charge meanwhile): they share the countries' source, and borders
+                      arriving later would send all the countries to MapLibre's worker again. */}
                   {(maplibre === 'loading' || maplibre === 'ready') && countries && !bordersQuery.isPending && (
                     <MapView
                       countries={countries}

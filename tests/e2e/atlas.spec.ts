@@ -109,6 +109,19 @@ test.describe('the world map', () => {
     expect(seen.shapesWithBorderMark, 'the fill layer draws no border').toBe(0);
     expect(seen.layout, 'nothing hovered or selected: no outline layer drawn').toEqual({ hover: 'none', selected: 'none' });
     expect(seen.drawsWithNothingShown, 'nothing shown, nothing drawn (MapLibre draws a transparent sky)').toBe(0);
+    // The pointer over the map shows both outline layers before anything is outlined (showing one
+    // reloads the outlines' source: a hover would wait for that); off the map, they go again.
+    const outlineLayers = () =>
+      page.evaluate(() => {
+        const map = window.__atlasMap as { getLayoutProperty(layer: string, name: string): unknown };
+        return [map.getLayoutProperty('country-hover', 'visibility'), map.getLayoutProperty('country-selected', 'visibility')];
+      });
+    const sea = await atlas.seaPoint();
+    await page.mouse.move(sea.x, sea.y);
+    await expect.poll(outlineLayers).toEqual(['visible', 'visible']);
+    await page.mouse.move(0, 0);
+    await expect.poll(outlineLayers).toEqual(['none', 'none']);
+
     // And the map is whole again.
     await atlas.waitForMap();
     expectColourNear(await atlas.countryColour('AUS'), await swatchColour(atlas, 'drug_control'));

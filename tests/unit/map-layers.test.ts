@@ -117,12 +117,18 @@ describe('outlineVisibility', () => {
     features: roles.map((role) => ({ type: 'Feature', properties: { role }, geometry: square })),
   });
 
-  it('shows a role\'s layer only while the outline source holds a feature of that role', () => {
-    expect(outlineVisibility(outlines(), 'hover')).toBe('none');
-    expect(outlineVisibility(outlines(), 'selected')).toBe('none');
-    expect(outlineVisibility(outlines('selected'), 'hover')).toBe('none');
-    expect(outlineVisibility(outlines('selected'), 'selected')).toBe('visible');
-    expect(outlineVisibility(outlines('hover', 'selected'), 'hover')).toBe('visible');
+  it("with the pointer elsewhere, shows a role's layer only while the outline source holds a feature of that role", () => {
+    expect(outlineVisibility(outlines(), 'hover', false)).toBe('none');
+    expect(outlineVisibility(outlines(), 'selected', false)).toBe('none');
+    expect(outlineVisibility(outlines('selected'), 'hover', false)).toBe('none');
+    expect(outlineVisibility(outlines('selected'), 'selected', false)).toBe('visible');
+    expect(outlineVisibility(outlines('hover', 'selected'), 'hover', false)).toBe('visible');
+  });
+
+  it('with the pointer over the map, shows both layers, outlined or not (showing one reloads the source)', () => {
+    expect(outlineVisibility(outlines(), 'hover', true)).toBe('visible');
+    expect(outlineVisibility(outlines(), 'selected', true)).toBe('visible');
+    expect(outlineVisibility(outlines('hover'), 'selected', true)).toBe('visible');
   });
 });
 

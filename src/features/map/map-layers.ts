@@ -121,17 +121,22 @@ export function outlinedCountries<P extends { iso3?: string | null }>(
 }
 
 /**
- * Whether a role's outline layer is drawn: only while the outline source holds
- * a feature of that role. MapLibre draws a source's tile masks for each of its
- * visible layers in every frame, features or none: the two empty outline
- * layers cost 6–15 ms of software WebGL per frame here (measured), and most
- * frames (a toggle, a pan, a zoom) have nothing hovered.
+ * Whether a role's outline layer is drawn: while the pointer is over the map,
+ * or while the outline source holds a feature of that role (a selection shown
+ * while the pointer is elsewhere). MapLibre draws a source's tile masks for
+ * each of its visible layers in every frame, features or none: the two empty
+ * outline layers cost 6–15 ms of software WebGL per frame here (measured), in
+ * frames that outline nothing (a legend toggle, the tour). But showing a layer
+ * makes MapLibre reload its source in the worker: hidden between hovers, a
+ * country's hover outline came after 72–120 ms instead of 25–45 ms (measured),
+ * so both stay while the pointer is on the map.
  */
 export function outlineVisibility(
   outlines: FeatureCollection<Geometry, { role: OutlineRole }>,
   role: OutlineRole,
+  pointerOverMap: boolean,
 ): 'visible' | 'none' {
-  return outlines.features.some((f) => f.properties.role === role) ? 'visible' : 'none';
+  return pointerOverMap || outlines.features.some((f) => f.properties.role === role) ? 'visible' : 'none';
 }
 
 export function borderColour(scheme: SchemeName): string {

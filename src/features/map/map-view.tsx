@@ -174,6 +174,7 @@ export function MapView(props: MapViewProps) {
   const userMoving = useRef(false);
   const mapRef = useRef<MapRef>(null);
   const [hover, setHover] = useState<PlaceHover | null>(null);
+  const [pointerOverMap, setPointerOverMap] = useState(false);
 
   const fillLayer = useMemo<LayerSpecification>(
     () => ({
@@ -239,7 +240,7 @@ export function MapView(props: MapViewProps) {
     () => outlinedCountries(countries, { hoverFeatureId, selectedIso3: outlinedIso3 }),
     [countries, hoverFeatureId, outlinedIso3],
   );
-  const hoverVisibility = outlineVisibility(outlines, 'hover');
+  const hoverVisibility = outlineVisibility(outlines, 'hover', pointerOverMap);
   const hoverLayer = useMemo<LayerSpecification>(
     () => ({
       id: COUNTRY_HOVER_LAYER,
@@ -251,7 +252,7 @@ export function MapView(props: MapViewProps) {
     }),
     [scheme, hoverVisibility],
   );
-  const selectedVisibility = outlineVisibility(outlines, 'selected');
+  const selectedVisibility = outlineVisibility(outlines, 'selected', pointerOverMap);
   const selectedLayer = useMemo<LayerSpecification>(
     () => ({
       id: COUNTRY_SELECTED_LAYER,
@@ -449,6 +450,9 @@ export function MapView(props: MapViewProps) {
       aria-roledescription={t.map}
       onKeyDown={handleKeyDown}
       onBlur={() => setKeyboardKey(null)}
+      // A move rather than an enter: the map can appear under a resting pointer (MapLibre taking over).
+      onPointerMove={() => setPointerOverMap(true)}
+      onPointerLeave={() => setPointerOverMap(false)}
     >
       <MapLibreMap
         ref={mapRef}
