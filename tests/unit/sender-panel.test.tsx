@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDataset, formatProblem } from '../../src/domain/dataset-validation';
@@ -65,6 +65,23 @@ describe('SenderPanel: Vietnam', () => {
     expect(screen.getByText('Minister')).toBeTruthy();
     // Focus lands in the panel, on its heading (once its first frame is painted).
     await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it.each([
+    ['a key', (target: HTMLElement) => fireEvent.keyDown(target, { key: 'i' })],
+    ['a press', (target: HTMLElement) => fireEvent.pointerDown(target)],
+  ])('leaves focus where the person put it when %s came before the first frame painted (typing on in the search box)', async (_, interact) => {
+    const search = document.body.appendChild(document.createElement('input'));
+    try {
+      search.focus();
+      renderPanel({ place: vietnam, senderId: sender.id });
+      interact(search);
+      await afterFirstFrame();
+      await afterFirstFrame();
+      expect(document.activeElement).toBe(search);
+    } finally {
+      search.remove();
+    }
   });
 
   it("lists the place's fields as chips in codebook order", () => {

@@ -3,7 +3,7 @@
  * quotes set apart from the article's paraphrase, the evidence of each theme
  * highlighted, and the source paragraph one click away.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { useLang, useMessages } from '../../components/use-lang';
 import type { Sender, Statement } from '../../domain/dataset-schema';
@@ -63,9 +63,24 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
 
   // Move focus to the panel's heading when a new place opens, so keyboard and screen-reader users land in it:
   // once its first frame is painted. Focusing lays the page out there and then (10 ms and more
-  // in a click's task with a large dataset), and the frame would have waited for it.
+  // in a click's task with a large dataset), and the frame would have waited for it. Unless the
+  // person has pressed a key or the pointer since the place opened (typing on in the search box,
+  // say): focus stays where they put it, rather than jumping away a frame later.
+  const actedSinceOpened = useRef(false);
+  useLayoutEffect(() => {
+    actedSinceOpened.current = false;
+    const acted = () => {
+      actedSinceOpened.current = true;
+    };
+    window.addEventListener('keydown', acted, true);
+    window.addEventListener('pointerdown', acted, true);
+    return () => {
+      window.removeEventListener('keydown', acted, true);
+      window.removeEventListener('pointerdown', acted, true);
+    };
+  }, [place.key]);
   useEffect(() => {
-    if (wholePlaceKey === place.key) headingRef.current?.focus({ preventScroll: true });
+    if (wholePlaceKey === place.key && !actedSinceOpened.current) headingRef.current?.focus({ preventScroll: true });
   }, [wholePlaceKey, place.key]);
 
   return (
