@@ -17,6 +17,9 @@ import {
 } from '../../src/features/map/map-layers';
 import { NEUTRALS, SCHEMES } from '../../src/domain/palette';
 
+/** A small polygon at x: a shape for the features these builders pass along untouched. */
+const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] });
+
 describe('fillColourFromState', () => {
   it("reads each country's fill from its feature state and mutes the rest in the scheme's land colour", () => {
     expect(fillColourFromState('light')).toEqual(['coalesce', ['feature-state', FILL_STATE], SCHEMES.light.nonSender]);
@@ -67,7 +70,6 @@ describe('fillStateChanges', () => {
 });
 
 describe('outlinedCountries', () => {
-  const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] });
   const countries: FeatureCollection<Polygon, { iso3: string | null }> = {
     type: 'FeatureCollection',
     features: [
@@ -111,10 +113,9 @@ describe('outlineFilter', () => {
 });
 
 describe('outlineVisibility', () => {
-  const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
   const outlines = (...roles: ('hover' | 'selected')[]): FeatureCollection<Polygon, { role: 'hover' | 'selected' }> => ({
     type: 'FeatureCollection',
-    features: roles.map((role) => ({ type: 'Feature', properties: { role }, geometry: square })),
+    features: roles.map((role) => ({ type: 'Feature', properties: { role }, geometry: square(0) })),
   });
 
   it("with the pointer elsewhere, shows a role's layer only while the outline source holds a feature of that role", () => {
@@ -133,7 +134,6 @@ describe('outlineVisibility', () => {
 });
 
 describe('countriesWithBorders', () => {
-  const square = (x: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] });
   const countries: FeatureCollection<Polygon, { iso3: string | null }> = {
     type: 'FeatureCollection',
     features: [
