@@ -147,6 +147,29 @@ test.describe('hover', () => {
     await expect(page.getByRole('tooltip')).toHaveCount(0);
     await expect.poll(hovered).toEqual([]);
   });
+
+  test("a press on the map restyles none of its markers: the canvas container's cursor stays as it was", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const sea = await atlas.seaPoint();
+    await page.mouse.move(sea.x, sea.y);
+    const cursors = () =>
+      page.evaluate(() => {
+        const container = (window.__atlasMap as { getCanvasContainer(): HTMLElement }).getCanvasContainer();
+        const marker = container.querySelector('.maplibregl-marker');
+        return {
+          pressed: container.matches(':active'),
+          container: getComputedStyle(container).cursor,
+          marker: marker ? getComputedStyle(marker).cursor : null,
+        };
+      });
+    const before = await cursors();
+    expect(before).toEqual({ pressed: false, container: 'grab', marker: 'grab' });
+    await page.mouse.down();
+    // An inherited cursor that changed on the press would restyle every marker in the container.
+    expect(await cursors()).toEqual({ ...before, pressed: true });
+    await page.mouse.up();
+  });
 });
 
 test.describe('marker hover', () => {
