@@ -33,7 +33,7 @@ import { PlacesTable } from '../features/list/places-table';
 import type { MapViewProps } from '../features/map/map-view';
 import { SvgMap } from '../features/map/svg-map';
 import { hasWebGL } from '../features/map/webgl-support';
-import { SenderPanel } from '../features/panel/sender-panel';
+import { PanelFontSample, SenderPanel } from '../features/panel/sender-panel';
 import { SearchBox } from '../features/search/search-box';
 import { AboutDialog } from './about-dialog';
 import { LoadFailure, LoadingScreen, PartFailure } from './load-states';
@@ -792,6 +792,10 @@ function LoadedAtlas(props: LoadedAtlasProps) {
           />
         </Suspense>
       )}
+      {/* The panel's fonts, drawn out of sight from that same idle moment on (see PanelFontSample).
+          It stays: removed after its first frame, it spared the first click less (a median 49 ms
+          to the panel against 43, and 58 without it; 7 visits each, the large dataset). */}
+      {pageIdle && <PanelFontSample legend={legend} />}
     </div>
   );
 }

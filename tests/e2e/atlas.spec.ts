@@ -252,6 +252,34 @@ test.describe('the panel', () => {
     await expect(atlas.panel()).toHaveCount(0);
   });
 
+  test('before any place is opened, each font its panel draws with is already in use, out of sight', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    // Style, weight, size and family of each element that draws text of its own: what a font is made for.
+    const fontsIn = (selector: string) =>
+      page.evaluate((root) => {
+        const fonts = new Set<string>();
+        for (const element of document.querySelector(root)!.querySelectorAll('*')) {
+          const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+          const pseudo = getComputedStyle(element, '::before').content;
+          if (!ownText && (pseudo === 'none' || pseudo === 'normal')) continue;
+          const style = getComputedStyle(element);
+          fonts.add(`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`);
+        }
+        return [...fonts];
+      }, selector);
+    await expect(page.getByTestId('panel-font-sample')).toBeAttached();
+    const sampleFonts = await fontsIn('[data-testid="panel-font-sample"]');
+    // Australia's police quote and are paraphrased: both kinds of statement.
+    await atlas.clickCountry('AUS');
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: 'Australia' })).toBeVisible();
+    const panelFonts = await fontsIn('[data-testid="sender-panel"]');
+    // The heading, the kicker, a body, an official, a quote in serif, chips and buttons.
+    expect(panelFonts.length).toBeGreaterThanOrEqual(6);
+    expect(panelFonts.some((font) => font.includes('serif') && !font.includes('sans-serif'))).toBe(true);
+    expect(panelFonts.filter((font) => !sampleFonts.includes(font))).toEqual([]);
+  });
+
   test("a click's panel is painted before the map redraws, and the map then outlines the country", async ({ atlas, page }) => {
     await atlas.open();
     await atlas.waitForMap();

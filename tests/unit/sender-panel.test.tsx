@@ -13,7 +13,7 @@ import type { Dataset } from '../../src/domain/dataset-schema';
 import { buildLegend } from '../../src/domain/legend';
 import { LangContext } from '../../src/components/use-lang';
 import { buildPlaces, type Place } from '../../src/domain/places';
-import { SenderPanel, type SenderPanelProps } from '../../src/features/panel/sender-panel';
+import { PanelFontSample, SenderPanel, type SenderPanelProps } from '../../src/features/panel/sender-panel';
 import { driveFramesByHand } from './frames-by-hand';
 
 const article = readFileSync(resolve(process.cwd(), 'public/data/source/article.txt'), 'utf8');
@@ -457,5 +457,37 @@ describe('SenderPanel: a place with many statements', () => {
     expect(statementItems(container)).toHaveLength(30);
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Body 2', 'Body 1', 'Body 3']);
     expect(statementItems(container)[29]!.textContent).toContain('Statement 3.9');
+  });
+});
+
+describe('PanelFontSample', () => {
+  it('draws each kind of panel text, with the first theme, out of the accessibility tree and the tab order', () => {
+    const { container } = render(<PanelFontSample legend={legend} />);
+    const sample = container.querySelector<HTMLElement>('[data-testid="panel-font-sample"]')!;
+    expect(sample.getAttribute('aria-hidden')).toBe('true');
+    expect(sample.hasAttribute('inert')).toBe(true);
+    for (const selector of [
+      '.panel .panel__kicker',
+      '.panel .panel__title',
+      '.panel .panel__close',
+      '.panel > .chips .chip',
+      '.panel__note',
+      '.panel__body-name',
+      '.official__name',
+      '.official__title',
+      '.official__level',
+      '.statement--quote .statement__meta',
+      '.statement--quote blockquote.statement__text mark.evidence',
+      '.statement--quote .chips--small .chip',
+      '.statement--quote .statement__source-toggle',
+      '.statement--paraphrase p.statement__text',
+    ]) {
+      expect(sample.querySelector(selector), selector).not.toBeNull();
+    }
+    expect(sample.querySelector('.chip')!.textContent).toBe(legend[0]!.label);
+    // Nothing in it is a heading, a button or a complementary landmark to assistive technology.
+    expect(screen.queryAllByRole('heading')).toEqual([]);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryAllByRole('complementary')).toEqual([]);
   });
 });

@@ -3,14 +3,14 @@
  * quotes set apart from the article's paraphrase, the evidence of each theme
  * highlighted, and the source paragraph one click away.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { useLang, useMessages } from '../../components/use-lang';
 import type { Sender, Statement } from '../../domain/dataset-schema';
 import { localized, type Lang } from '../../domain/lang';
 import type { LegendEntry } from '../../domain/legend';
 import { senderBody, senderName, themeLabel } from '../../domain/localized-fields';
-import { OFFICIAL_LEVEL_LABELS } from '../../domain/official-levels';
+import { OFFICIAL_LEVEL_LABELS, officialLevels } from '../../domain/official-levels';
 import type { Place } from '../../domain/places';
 import { sendersFirst, sendersUpTo } from '../../domain/places';
 import { highlightPhrases, highlightSpan, paragraphAt, paragraphsOf } from '../../domain/source-text';
@@ -124,6 +124,60 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
       ))}
     </aside>
   );
+}
+
+/**
+ * Each kind of text the panel draws (its heading, a body, an official, a quote
+ * and a paraphrase, theme chips), drawn once out of sight while the page is
+ * idle, so that the first place someone opens does not wait for fonts.
+ * Chromium on Linux asks its browser process, synchronously, how to render
+ * each font at each size the first time a page draws with it: the first panel
+ * opened spent 20 ms of its frame's layout on that (traced: a dozen such
+ * requests), the panels after it none. The same components as the panel, so
+ * the same fonts; out of the accessibility tree and of the tab order.
+ */
+export function PanelFontSample({ legend }: { legend: readonly LegendEntry[] }) {
+  const t = useMessages(panelMessages);
+  const sender = useMemo(() => sampleSender(legend[0]?.id ?? null), [legend]);
+  return (
+    <div className="panel-font-sample" aria-hidden="true" inert data-testid="panel-font-sample">
+      <aside className="panel">
+        <header className="panel__header">
+          <div>
+            <p className="panel__kicker">{t.country}</p>
+            {/* Interface words, in the interface's language, as a place's name is (the names
+                and words below are the article's: marked English, as in the panel). */}
+            <h2 className="panel__title">{t.country}</h2>
+          </div>
+          <button type="button" className="panel__close" tabIndex={-1}>
+            ×
+          </button>
+        </header>
+        <ThemeChips ids={sender.themes} legend={legend} />
+        <p className="panel__note">{t.goodwill}</p>
+        <SenderBody sender={sender} legend={legend} sourceText={null} sourceState="loading" showBodyHeading />
+      </aside>
+    </div>
+  );
+}
+
+/** A body with an official, a quote and a paraphrase: every kind of text a panel shows. */
+function sampleSender(themeId: string | null): Sender {
+  const themes = themeId === null ? [] : [{ id: themeId, evidence: 'Aa' }];
+  return {
+    id: 'panel-font-sample',
+    kind: 'country',
+    iso3: null,
+    name: 'Aa 09',
+    body: 'Aa 09',
+    officials: [{ name: 'Aa', rank: 'Aa', title: 'Aa 09', level: officialLevels[0] }],
+    statements: [
+      { kind: 'quote', text: 'Aa 09 “Aa”', offset: null, official: 0, themes },
+      { kind: 'paraphrase', text: 'Aa 09', offset: null, official: null, themes: [] },
+    ],
+    themes: themeId === null ? [] : [themeId],
+    primaryTheme: themeId,
+  };
 }
 
 function SenderBody({
