@@ -141,8 +141,9 @@ export function PanelFontSample({ legend }: { legend: readonly LegendEntry[] }) 
   const sender = useMemo(() => sampleSender(legend[0]?.id ?? null), [legend]);
   return (
     <div className="panel-font-sample" aria-hidden="true" inert data-testid="panel-font-sample">
-      <aside className="panel">
-        <header className="panel__header">
+      {/* Neither <aside> nor <header>: nothing here is a landmark or the page's chrome. */}
+      <div className="panel">
+        <div className="panel__header">
           <div>
             <p className="panel__kicker">{t.country}</p>
             {/* Interface words, in the interface's language, as a place's name is (the names
@@ -152,11 +153,11 @@ export function PanelFontSample({ legend }: { legend: readonly LegendEntry[] }) 
           <button type="button" className="panel__close" tabIndex={-1}>
             ×
           </button>
-        </header>
+        </div>
         <ThemeChips ids={sender.themes} legend={legend} />
         <p className="panel__note">{t.goodwill}</p>
         <SenderBody sender={sender} legend={legend} sourceText={null} sourceState="loading" showBodyHeading />
-      </aside>
+      </div>
     </div>
   );
 }
