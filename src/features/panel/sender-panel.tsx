@@ -128,8 +128,8 @@ export function SenderPanel({ place, senderId, legend, sourceText, sourceState, 
 
 /**
  * Each kind of text the panel draws (its heading, a body, an official, a quote
- * and a paraphrase, theme chips), drawn once out of sight while the page is
- * idle, so that the first place someone opens does not wait for fonts.
+ * and a paraphrase, theme chips), kept out of sight from the page's first idle
+ * moment on, so that the first place someone opens does not wait for fonts.
  * Chromium on Linux asks its browser process, synchronously, how to render
  * each font at each size the first time a page draws with it: the first panel
  * opened spent 20 ms of its frame's layout on that (traced: a dozen such
