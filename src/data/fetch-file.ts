@@ -81,13 +81,13 @@ function lookupEmbedded(url: string): unknown {
 const UTF8 = new TextDecoder('utf-8');
 
 interface EarlyRequest {
-  url: string;
   response: Promise<Response>;
   /** The body, already draining into a Blob while the app starts up. */
   body: Promise<Blob>;
   timeout: AbortSignal;
 }
-let earlyRequest: EarlyRequest | null = null;
+/** By URL; each is taken once. */
+const earlyRequests = new Map<string, EarlyRequest>();
 
 /**
  * Starts downloading `url` now, before the app has rendered; the next
@@ -106,13 +106,13 @@ export function startEarlyRequest(url: string): void {
   // Reported when taken; never an unhandled rejection if they are not.
   response.catch(() => undefined);
   body.catch(() => undefined);
-  earlyRequest = { url, response, body, timeout };
+  earlyRequests.set(url, { response, body, timeout });
 }
 
 function takeEarlyRequest(url: string): EarlyRequest | null {
-  if (earlyRequest?.url !== url) return null;
-  const taken = earlyRequest;
-  earlyRequest = null;
+  const taken = earlyRequests.get(url);
+  if (!taken) return null;
+  earlyRequests.delete(url);
   return taken;
 }
 
@@ -179,20 +179,22 @@ export async function fetchJson(what: Bilingual | string, url: string, signal?: 
  * build-checked-files.ts). `checkedAtBuild` says `url` is that file and its
  * bytes are exactly those the build validated, so the caller need not check
  * it again; any other file, or one changed since (or read where the digest
- * cannot be computed), must be checked as any other.
+ * cannot be computed), must be checked as any other. `madeByJsonParse`: the
+ * value is JSON.parse's result, as it made it (not so for a file the offline
+ * single file carries, which comes as it was stored).
  */
 export async function fetchPreparedJson(
   whatText: Bilingual | string,
   preparedPath: string,
   url: string,
   signal?: AbortSignal,
-): Promise<{ value: unknown; checkedAtBuild: boolean }> {
+): Promise<{ value: unknown; checkedAtBuild: boolean; madeByJsonParse: boolean }> {
   const embedded = lookupEmbedded(url);
   // The offline single file may carry a dataset other than the shipped one: checked as any other.
-  if (embedded !== undefined) return { value: await fetchJson(whatText, url, signal), checkedAtBuild: false };
+  if (embedded !== undefined) return { value: await fetchJson(whatText, url, signal), checkedAtBuild: false, madeByJsonParse: false };
   const bytes = await fetchBytes(asBilingual(whatText), url, signal);
   const checkedAtBuild = await isCheckedAtBuild(preparedPath, url, bytes, resolveAssetUrl);
-  return { value: await parseJsonText(whatText, url, UTF8.decode(bytes)), checkedAtBuild };
+  return { value: await parseJsonText(whatText, url, UTF8.decode(bytes)), checkedAtBuild, madeByJsonParse: true };
 }
 
 /** A downloaded file's text parsed as JSON, in a task of its own; a LoadError if it is not JSON. */

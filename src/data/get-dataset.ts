@@ -3,6 +3,7 @@ import type { Dataset } from '../domain/dataset-schema';
 import type { Bilingual } from '../domain/lang';
 import { loadCountryNames } from './get-country-names';
 import { fetchPreparedJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
+import { loadDatasetValidation } from './load-dataset-validation';
 import { yieldToMain } from './yield-to-main';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
@@ -15,14 +16,14 @@ export interface LoadedDataset {
 
 export async function getDataset(url: string, signal?: AbortSignal): Promise<LoadedDataset> {
   // The names of its countries come in the same wait (see get-country-names.ts).
-  const [{ value, checkedAtBuild }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, SHIPPED_DATASET_PATH, url, signal), loadCountryNames()]);
+  const [{ value, checkedAtBuild, madeByJsonParse }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, SHIPPED_DATASET_PATH, url, signal), loadCountryNames()]);
   // The shipped dataset, byte for byte as the build validated it (build-checked-files.ts).
   if (checkedAtBuild) return { dataset: value as Dataset, url };
   // Every other dataset passes the one validating boundary here; zod loads with it.
-  const { formatProblemBilingual, parseDataset } = await import('../domain/dataset-validation');
+  const { formatProblemBilingual, parseDataset } = await loadDatasetValidation();
   // Validation in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
   await yieldToMain();
-  const result = parseDataset(value);
+  const result = parseDataset(value, { madeByJsonParse });
   if (!result.ok) {
     const count = result.problems.length;
     throw new LoadError(

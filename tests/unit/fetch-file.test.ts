@@ -23,6 +23,16 @@ describe('fetchText', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps several early requests, each for its own address (the dataset and the map shapes)', async () => {
+    const fetchMock = vi.fn((input: RequestInfo | URL) => Promise.resolve(new Response(`body of ${typeof input === "string" ? input : "?"}`, { status: 200 })));
+    vi.stubGlobal('fetch', fetchMock);
+    startEarlyRequest('https://example.org/shapes.json');
+    startEarlyRequest('https://example.org/data.json');
+    expect(await fetchText('the dataset', 'https://example.org/data.json')).toBe('body of https://example.org/data.json');
+    expect(await fetchText('the map shapes', 'https://example.org/shapes.json')).toBe('body of https://example.org/shapes.json');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
   it('leaves an early request for another address alone', async () => {
     const fetchMock = vi.fn(() => Promise.resolve(new Response('x', { status: 200 })));
     vi.stubGlobal('fetch', fetchMock);

@@ -116,7 +116,7 @@ export function runImport(request: ImportRequest, onProgress: ProgressListener =
       );
       return { ok: false, problems: sortProblems(problems) };
     }
-    const result = parseDataset(raw);
+    const result = parseDataset(raw, { madeByJsonParse: true });
     if (!result.ok) {
       problems.push(...result.problems.map((p) => jsonProblem(p, data.name)));
       return { ok: false, problems: sortProblems(problems) };
