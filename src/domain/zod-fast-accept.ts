@@ -16,7 +16,8 @@
  * (a string with spaces that `trim` removes), nothing but plain objects and
  * arrays as JSON.parse makes them. Every rule stays zod's: each value (a
  * string, a number, an enum, a literal) goes through the schema's own parser
- * and checks, and the checks of an object, array, tuple, optional or
+ * and checks (a short string once per walk and place in the schema: see
+ * acceptValue), and the checks of an object, array, tuple, optional or
  * nullable (a `superRefine`, a minimum length, a refine) are zod's too, run
  * on the input where zod runs them on its equal copy (so they must read
  * values only, as the dataset's rules do, not identity or frozenness). The
