@@ -6,7 +6,9 @@ export const loadStatesMessages = defineMessages(
     loading: (what: string) => `Loading ${what}…`,
     couldNotLoad: (what: string) => `Could not load ${what}`,
     somethingWentWrong: 'Something went wrong',
-    sentence: (text: string) => `${text}.`,
+    // The reason is a clause ("the file was not found (HTTP 404)") that also follows a colon in the
+    // one-line message; shown on its own, it is a sentence.
+    sentence: (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
     file: 'File:',
     andMore: (n: number) => `…and ${n} more.`,
     tryAgain: 'Try again',

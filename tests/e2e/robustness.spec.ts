@@ -131,7 +131,7 @@ test.describe('the dataset fails to load', () => {
     );
     await atlas.open();
     await expect(page.getByRole('heading', { name: 'Could not load the dataset' })).toBeVisible();
-    await expect(errorCard(page)).toContainText('it is an HTML page, not JSON');
+    await expect(errorCard(page)).toContainText('It is an HTML page, not JSON');
     await expect(errorCard(page)).toContainText('data/atlas.json');
     await expect(page.getByText('Welcome'), 'the HTML is not rendered').toHaveCount(0);
   });

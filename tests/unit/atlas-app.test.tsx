@@ -329,7 +329,7 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
     const user = renderApp();
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Could not load the dataset' })).toBeTruthy();
-    expect(alert.textContent).toContain('it does not match the atlas format (1 problem)');
+    expect(within(alert).getByText('It does not match the atlas format (1 problem).')).toBeTruthy();
     expect(
       within(alert).getByText(
         'sender "vnm-ministry-of-public-security" (#1) field officials[0].title: expected string, found nothing (the field is missing)',
@@ -375,7 +375,7 @@ describe('AtlasApp', { timeout: 15_000 }, () => {
   it('says what is wrong when the dataset is an HTML page', async () => {
     override = (path) => (path === 'data/atlas.json' ? new Response('<!doctype html><html></html>') : undefined);
     renderApp();
-    expect((await screen.findByRole('alert')).textContent).toContain('it is an HTML page, not JSON');
+    expect((await screen.findByRole('alert')).textContent).toContain('It is an HTML page, not JSON');
   });
 
   it("keeps the SVG map when MapLibre's GeoJSON cannot load: no MapLibre, no error, the SVG map stays", async () => {

@@ -65,10 +65,10 @@ describe('the loading and failure screens', () => {
     { en: 'dataset field date: expected string', zh: '数据集的字段 date：应为文本' },
   ]);
 
-  it('read in English as before', () => {
+  it('read in English, the reason as a sentence of its own', () => {
     inLang('en', <LoadFailure error={error} onRetry={() => {}} />);
     expect(screen.getByRole('heading', { name: 'Could not load the dataset' })).toBeDefined();
-    expect(screen.getByText('the server answered HTTP 500.')).toBeDefined();
+    expect(screen.getByText('The server answered HTTP 500.')).toBeDefined();
     expect(screen.getByText('dataset field date: expected string')).toBeDefined();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
     expect(screen.queryByRole('button', { name: /instead/ }), 'nothing to open instead unless given').toBeNull();
