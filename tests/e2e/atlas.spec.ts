@@ -457,6 +457,20 @@ test.describe('layout', () => {
     await expect(page.getByRole('dialog')).toBeVisible();
   });
 
+  test('on a 1280 × 800 laptop the title and the line under it are whole, the buttons on a row of their own', async ({ atlas, page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await atlas.open();
+    for (const selector of ['.atlas__title', '.atlas__subtitle']) {
+      const cut = await page.locator(selector).evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+      expect(cut, `${selector} is shown whole`).toBe(false);
+    }
+    const buttons = page.locator('.atlas__actions button');
+    await expect(buttons).toHaveCount(8);
+    for (const button of await buttons.all()) {
+      expect(await reachable(button), `${await button.textContent()} can be clicked`).toBe(true);
+    }
+  });
+
   test("the list view leaves the legend its column, so no place's name is under it", async ({ atlas, page }) => {
     await atlas.open();
     await page.getByRole('button', { name: 'List view' }).click();
