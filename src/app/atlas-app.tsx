@@ -532,71 +532,73 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             </h1>
             <p className="atlas__subtitle">{subtitle}</p>
           </div>
-          <ErrorBoundary fallbackRender={() => null}>
-            <SearchBox
-              index={searchIndex}
-              onChoose={({ senderId }) => {
-                update({ sender: senderId });
-                const place = findPlaceBySender(places, senderId);
-                if (place) setAnnouncement(t.selected(pick(place.names, lang)));
-              }}
-            />
-          </ErrorBoundary>
-          <nav className="atlas__actions" aria-label={t.actions}>
-            <button
-              type="button"
-              className="atlas__button"
-              aria-pressed={listOpen}
-              onClick={() => setListOpen((open) => !open)}
-            >
-              {listOpen ? t.mapView : t.listView}
-            </button>
-            <button type="button" className="atlas__button" onClick={() => update({ mode: 'present', slide: 1 })}>
-              {t.present}
-            </button>
-            <button
-              type="button"
-              className="atlas__button"
-              onClick={() => update({ scheme: scheme === 'dark' ? 'light' : 'dark' }, { replace: true })}
-              aria-label={scheme === 'dark' ? t.toLight : t.toDark}
-            >
-              {scheme === 'dark' ? t.light : t.dark}
-            </button>
-            <LanguageSwitch lang={lang} onChange={(next) => update({ lang: next }, { replace: true })} />
-            <button type="button" className="atlas__button" onClick={() => setDialog('share')}>
-              {t.share}
-            </button>
-            <button
-              type="button"
-              className="atlas__button"
-              disabled={!shapes || listOpen}
-              onClick={() => {
-                const frame = mapFrameRef.current;
-                if (!frame) return;
-                setExportFrame({
-                  width: Math.round(frame.clientWidth),
-                  height: Math.round(frame.clientHeight),
-                  camera: liveCamera.current ?? resolved.view.camera,
-                });
-                setDialog('export');
-              }}
-            >
-              {t.export}
-            </button>
-            <button
-              type="button"
-              className="atlas__button"
-              onClick={() => {
-                setDroppedFiles([]);
-                setDialog('import');
-              }}
-            >
-              {t.openData}
-            </button>
-            <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
-              {t.about}
-            </button>
-          </nav>
+          <div className="atlas__tools">
+            <ErrorBoundary fallbackRender={() => null}>
+              <SearchBox
+                index={searchIndex}
+                onChoose={({ senderId }) => {
+                  update({ sender: senderId });
+                  const place = findPlaceBySender(places, senderId);
+                  if (place) setAnnouncement(t.selected(pick(place.names, lang)));
+                }}
+              />
+            </ErrorBoundary>
+            <nav className="atlas__actions" aria-label={t.actions}>
+              <button
+                type="button"
+                className="atlas__button"
+                aria-pressed={listOpen}
+                onClick={() => setListOpen((open) => !open)}
+              >
+                {listOpen ? t.mapView : t.listView}
+              </button>
+              <button type="button" className="atlas__button" onClick={() => update({ mode: 'present', slide: 1 })}>
+                {t.present}
+              </button>
+              <button
+                type="button"
+                className="atlas__button"
+                onClick={() => update({ scheme: scheme === 'dark' ? 'light' : 'dark' }, { replace: true })}
+                aria-label={scheme === 'dark' ? t.toLight : t.toDark}
+              >
+                {scheme === 'dark' ? t.light : t.dark}
+              </button>
+              <LanguageSwitch lang={lang} onChange={(next) => update({ lang: next }, { replace: true })} />
+              <button type="button" className="atlas__button" onClick={() => setDialog('share')}>
+                {t.share}
+              </button>
+              <button
+                type="button"
+                className="atlas__button"
+                disabled={!shapes || listOpen}
+                onClick={() => {
+                  const frame = mapFrameRef.current;
+                  if (!frame) return;
+                  setExportFrame({
+                    width: Math.round(frame.clientWidth),
+                    height: Math.round(frame.clientHeight),
+                    camera: liveCamera.current ?? resolved.view.camera,
+                  });
+                  setDialog('export');
+                }}
+              >
+                {t.export}
+              </button>
+              <button
+                type="button"
+                className="atlas__button"
+                onClick={() => {
+                  setDroppedFiles([]);
+                  setDialog('import');
+                }}
+              >
+                {t.openData}
+              </button>
+              <button type="button" className="atlas__button" onClick={() => setDialog('about')}>
+                {t.about}
+              </button>
+            </nav>
+          </div>
         </header>
       )}
       <main className="atlas__main">

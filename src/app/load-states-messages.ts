@@ -8,7 +8,7 @@ export const loadStatesMessages = defineMessages(
     somethingWentWrong: 'Something went wrong',
     // The reason is a clause ("the file was not found (HTTP 404)") that also follows a colon in the
     // one-line message; shown on its own, it is a sentence.
-    sentence: (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`,
+    sentence: (text: string) => `${text}.`.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase()),
     file: 'File:',
     andMore: (n: number) => `…and ${n} more.`,
     tryAgain: 'Try again',

@@ -457,17 +457,24 @@ test.describe('layout', () => {
     await expect(page.getByRole('dialog')).toBeVisible();
   });
 
-  test('on a 1280 × 800 laptop the title and the line under it are whole, the buttons on a row of their own', async ({ atlas, page }) => {
+  test('on a 1280 × 800 laptop the title and the line under it are whole, the search and buttons on a row of their own', async ({ atlas, page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await atlas.open();
     for (const selector of ['.atlas__title', '.atlas__subtitle']) {
       const cut = await page.locator(selector).evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
       expect(cut, `${selector} is shown whole`).toBe(false);
     }
+    const headingBottom = (await page.locator('.atlas__heading').boundingBox())!;
     const buttons = page.locator('.atlas__actions button');
     await expect(buttons).toHaveCount(8);
     for (const button of await buttons.all()) {
-      expect(await reachable(button), `${await button.textContent()} can be clicked`).toBe(true);
+      expect((await button.boundingBox())!.y, `${await button.textContent()} is under the heading`).toBeGreaterThanOrEqual(headingBottom.y + headingBottom.height);
+    }
+    // The search's list of matches opens over the map, not over the buttons.
+    await page.getByRole('combobox', { name: 'Search countries, bodies, officials' }).fill('viet');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    for (const button of await buttons.all()) {
+      expect(await reachable(button), `${await button.textContent()} can be clicked with the matches open`).toBe(true);
     }
   });
 
