@@ -97,7 +97,8 @@ const earlyRequests = new Map<string, EarlyRequest>();
  * failures are reported by that download, as usual).
  */
 export function startEarlyRequest(url: string): void {
-  if (lookupEmbedded(url) !== undefined) return;
+  // One download per address (a `?data=` link to the map shapes themselves, say).
+  if (earlyRequests.has(url) || lookupEmbedded(url) !== undefined) return;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const response = fetch(url, { signal: timeout });
   // Read at once: the body then fills a Blob off the main thread while the page's script is

@@ -16,8 +16,7 @@
  * (a string with spaces that `trim` removes), nothing but plain objects and
  * arrays as JSON.parse makes them. Every rule stays zod's: each value (a
  * string, a number, an enum, a literal) goes through the schema's own parser
- * and checks (a short string once per walk and place in the schema: see
- * acceptValue), and the checks of an object, array, tuple, optional or
+ * and checks, and the checks of an object, array, tuple, optional or
  * nullable (a `superRefine`, a minimum length, a refine) are zod's too, run
  * on the input where zod runs them on its equal copy (so they must read
  * values only, as the dataset's rules do, not identity or frozenness). The
@@ -25,15 +24,21 @@
  * For any other kind of schema there is no quick yes at all
  * (`compileFastAccept` returns null).
  *
+ * Within one walk, a short string already accepted at the same place in the
+ * schema is accepted again without its parser and checks (see acceptValue):
+ * a dataset repeats its theme ids, kinds, levels and country codes tens of
+ * thousands of times. So a value's checks must give the same answer for the
+ * same string throughout a walk, as zod's own and the dataset's do (no
+ * refine that counts or remembers what it has seen).
+ *
  * "No" means "don't know": the caller then parses with zod as before, which
  * reports the problems. A test compares the two on many altered datasets.
  *
  * A value JSON.parse made (`madeByJsonParse`) needs fewer of those looks:
  * JSON.parse makes only plain objects with own string keys and dense arrays
  * with nothing but their items, so prototypes, symbol keys, holes and an
- * array's other properties go unchecked. They were a fifth of the time to
- * accept a large dataset (5,000 senders) in a page that had not run the walk
- * before, mostly in the arrays each check allocates.
+ * array's other properties go unchecked (two of those checks allocate an
+ * array for every object and array walked).
  */
 import type { z } from 'zod';
 
@@ -74,8 +79,8 @@ export function compileFastAccept(schema: z.core.$ZodType): FastAccept | null {
   let acceptJson: Accept;
   const walk: Walk = { accepted: [] };
   try {
-    accept = compile(schema, ANY_VALUE, walk);
-    acceptJson = compile(schema, JSON_VALUE, walk);
+    accept = compile(schema, ANY_INPUT, walk);
+    acceptJson = compile(schema, JSON_PARSE_OUTPUT, walk);
   } catch {
     return null;
   }
@@ -103,15 +108,15 @@ interface Containers {
   isObject: (value: unknown) => value is Record<string, unknown>;
   isArray: (value: unknown) => value is unknown[];
   /** Whether an array may have holes (zod would read undefined there). */
-  holes: boolean;
+  mayHaveHoles: boolean;
 }
 
-const ANY_VALUE: Containers = { isObject: isPlainObject, isArray: isPlainArray, holes: true };
+const ANY_INPUT: Containers = { isObject: isPlainObject, isArray: isPlainArray, mayHaveHoles: true };
 
-const JSON_VALUE: Containers = {
+const JSON_PARSE_OUTPUT: Containers = {
   isObject: (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value),
   isArray: Array.isArray,
-  holes: false,
+  mayHaveHoles: false,
 };
 
 function compile(schema: z.core.$ZodType, containers: Containers, walk: Walk): Accept {
@@ -125,7 +130,7 @@ function compile(schema: z.core.$ZodType, containers: Containers, walk: Walk): A
 }
 
 function compileContents(def: Internals['def'], containers: Containers, walk: Walk): Accept {
-  const { isObject, isArray, holes } = containers;
+  const { isObject, isArray, mayHaveHoles } = containers;
   switch (def.type) {
     case 'object': {
       // A catch-all keeps or refuses unknown keys in its own way, and zod skips a key named __proto__: not followed.
@@ -161,14 +166,14 @@ function compileContents(def: Internals['def'], containers: Containers, walk: Wa
       const accept = compile(required(def.element), containers, walk);
       return (input) => {
         if (!isArray(input)) return false;
-        for (let i = 0; i < input.length; i++) if ((holes && !(i in input)) || !accept(input[i])) return false;
+        for (let i = 0; i < input.length; i++) if ((mayHaveHoles && !(i in input)) || !accept(input[i])) return false;
         return true;
       };
     }
     case 'tuple': {
       if (def.rest) throw new Error('tuple with a rest element');
       const items = (def.items ?? []).map((item) => compile(item, containers, walk));
-      return (input) => isArray(input) && input.length === items.length && items.every((accept, i) => (!holes || i in input) && accept(input[i]));
+      return (input) => isArray(input) && input.length === items.length && items.every((accept, i) => (!mayHaveHoles || i in input) && accept(input[i]));
     }
     case 'nullable': {
       const accept = compile(required(def.innerType), containers, walk);
@@ -184,7 +189,7 @@ function compileContents(def: Internals['def'], containers: Containers, walk: Wa
   }
 }
 
-/** The strings a walk remembers per value schema: short, and at most a few hundred (unique ids are not worth keeping). */
+/** The strings a walk remembers per place: short ones, and a bounded number of them (unique ids would fill it for nothing). */
 const REMEMBERED_LENGTH = 40;
 const REMEMBERED_COUNT = 256;
 

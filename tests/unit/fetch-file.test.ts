@@ -28,6 +28,8 @@ describe('fetchText', () => {
     vi.stubGlobal('fetch', fetchMock);
     startEarlyRequest('https://example.org/shapes.json');
     startEarlyRequest('https://example.org/data.json');
+    // Asked for again before it is taken: still one download.
+    startEarlyRequest('https://example.org/shapes.json');
     expect(await fetchText('the dataset', 'https://example.org/data.json')).toBe('body of https://example.org/data.json');
     expect(await fetchText('the map shapes', 'https://example.org/shapes.json')).toBe('body of https://example.org/shapes.json');
     expect(fetchMock).toHaveBeenCalledTimes(2);
