@@ -128,6 +128,32 @@ test.describe('the world map', () => {
   });
 });
 
+test.describe('zoom buttons', () => {
+  test("stay once MapLibre has taken over: + zooms its map and the link keeps the camera; ⌂ goes back to the whole world and then hides", async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const zoom = () => page.evaluate(() => (window.__atlasMap as { getZoom(): number }).getZoom());
+    const worldZoom = await zoom();
+    await expect(page.getByRole('button', { name: 'Show the whole world' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await atlas.waitForCameraToSettle();
+    expect(await zoom()).toBeCloseTo(worldZoom + 1, 1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('camera')).not.toBeNull();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await atlas.waitForCameraToSettle();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await atlas.waitForCameraToSettle();
+    expect(await zoom()).toBeCloseTo(worldZoom + 1, 1);
+
+    await page.getByRole('button', { name: 'Show the whole world' }).click();
+    await atlas.waitForCameraToSettle();
+    expect(await zoom()).toBeCloseTo(worldZoom, 2);
+    await expect(page.getByRole('button', { name: 'Show the whole world' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  });
+});
+
 test.describe('hover', () => {
   test('the pointer on a country outlines it alone and names it; on the sea, the outline goes', async ({ atlas, page }) => {
     await atlas.open();

@@ -41,10 +41,11 @@ import {
 import { PlaceMarker } from './place-marker';
 import { skipInvisibleSky } from './skip-invisible-sky';
 import { markerButtonProps, type PlaceHover } from './marker-button';
-import { MAP_MAX_ZOOM, MAP_MIN_ZOOM } from './svg-map-geometry';
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM, worldView } from './svg-map-geometry';
 import { useValueAfterPaint } from '../../components/use-after-paint';
 import { mapMessages } from './map-messages';
 import { holdRepaintAfterClick } from './hold-repaint-after-click';
+import { ZoomButtons } from './zoom-buttons';
 import './map-view.css';
 
 // MapLibre 6 ships its worker as a separate file; without this the production
@@ -117,6 +118,20 @@ declare global {
 }
 
 const INITIAL_VIEW = { bounds: WORLD_BOUNDS } as const;
+
+/** The whole world at the map's size, as both maps open (svg-map-geometry.ts). */
+function wholeWorldOf(map: MapLibreEvent['target']) {
+  const canvas = map.getCanvas();
+  return worldView(canvas.clientWidth, canvas.clientHeight);
+}
+
+/** Whether the map shows the whole world (within a pixel and a hundredth of a zoom level). */
+function showsWholeWorld(map: MapLibreEvent['target']): boolean {
+  const world = wholeWorldOf(map);
+  const here = map.project(map.getCenter());
+  const there = map.project(world.center);
+  return Math.abs(map.getZoom() - world.zoom) < 0.01 && Math.hypot(here.x - there.x, here.y - there.y) < 1;
+}
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 
 /** Markers sit inside the map's container: their pointer events reach the map too. */
@@ -166,6 +181,7 @@ export function MapView(props: MapViewProps) {
   const reportedRendered = useRef(false);
   /** The map, once it has loaded (from its own event: see handleIdle). */
   const [loadedMap, setLoadedMap] = useState<MapLibreEvent['target'] | null>(null);
+  const [atWholeWorld, setAtWholeWorld] = useState(true);
   const [initialView] = useState(() => {
     const start = props.startCamera?.() ?? camera;
     return start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW;
@@ -319,6 +335,8 @@ export function MapView(props: MapViewProps) {
     // read the map at that moment.
     window.__atlasMap = event.target;
     setLoadedMap(event.target);
+    // It may open where the SVG map had been moved to.
+    setAtWholeWorld(showsWholeWorld(event.target));
   }, []);
 
   // Taken back only if it is still this view's map: when a dataset replaces another, the old
@@ -388,11 +406,28 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusKey, reducedMotion, loadedMap]);
 
+  // The buttons' moves are a person's, as a drag or the wheel is: the URL keeps their camera.
+  const zoomButtons = loadedMap && (
+    <ZoomButtons
+      onZoomIn={(event) => loadedMap.zoomIn({ duration: reducedMotion ? 0 : 250 }, { originalEvent: event.nativeEvent })}
+      onZoomOut={(event) => loadedMap.zoomOut({ duration: reducedMotion ? 0 : 250 }, { originalEvent: event.nativeEvent })}
+      onWholeWorld={
+        atWholeWorld
+          ? null
+          : (event) => {
+              const world = wholeWorldOf(loadedMap);
+              loadedMap.easeTo({ center: world.center, zoom: world.zoom, duration: reducedMotion ? 0 : 600 }, { originalEvent: event.nativeEvent });
+            }
+      }
+    />
+  );
+
   const handleMoveStart = useCallback((event: { originalEvent?: unknown }) => {
     if (event.originalEvent) userMoving.current = true;
   }, []);
   const handleMoveEnd = useCallback(() => {
     const map = mapRef.current?.getMap();
+    if (map) setAtWholeWorld(showsWholeWorld(map));
     if (map) onCameraChange?.({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
     if (!map || !userMoving.current) return;
     userMoving.current = false;
@@ -507,6 +542,7 @@ export function MapView(props: MapViewProps) {
           />
         ))}
       </MapLibreMap>
+      {zoomButtons}
       {tooltip && hover && (
         <div className="map-tooltip" role="tooltip" style={{ left: hover.x, top: hover.y }}>
           <strong>{tooltip.title}</strong>

@@ -18,6 +18,7 @@ import { revealPlace } from '../../domain/world-view';
 import type { WorldShapes } from '../../data/world-shapes-schema';
 import type { MapViewProps } from './map-view';
 import { mapMessages } from './map-messages';
+import { ZoomButtons } from './zoom-buttons';
 import { MarkerButton, markerButtonProps, type PlaceHover } from './marker-button';
 import {
   IDENTITY_TRANSFORM,
@@ -86,17 +87,6 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): Size | null {
   return size;
 }
 
-const zoomButtonStyle: React.CSSProperties = {
-  width: 36,
-  height: 36,
-  font: '600 20px/1 var(--font)',
-  color: 'var(--text)',
-  background: 'var(--surface)',
-  border: '1px solid var(--divider)',
-  borderRadius: 6,
-  cursor: 'pointer',
-  padding: 0,
-};
 
 export type SvgMapProps = Omit<MapViewProps, 'countries' | 'borders' | 'startCamera' | 'onRendered'> & {
   /** The shapes, already projected (see get-world-shapes.ts): drawn scaled, never re-projected. */
@@ -506,28 +496,18 @@ export function SvgMap(props: SvgMapProps) {
         </div>
       )}
       {size && (
-        <div style={{ position: 'absolute', left: 12, top: 12, display: 'flex', flexDirection: 'column', gap: 4, zIndex: 1 }}>
-          <button type="button" style={zoomButtonStyle} aria-label={t.zoomIn} tabIndex={-1} onClick={() => zoomBy(2)}>
-            +
-          </button>
-          <button type="button" style={zoomButtonStyle} aria-label={t.zoomOut} tabIndex={-1} onClick={() => zoomBy(0.5)}>
-            −
-          </button>
-          {!atWorldView && (
-            <button
-              type="button"
-              style={{ ...zoomButtonStyle, fontSize: 16 }}
-              aria-label={t.wholeWorld}
-              tabIndex={-1}
-              onClick={() => {
-                move(IDENTITY_TRANSFORM);
-                settle();
-              }}
-            >
-              ⌂
-            </button>
-          )}
-        </div>
+        <ZoomButtons
+          onZoomIn={() => zoomBy(2)}
+          onZoomOut={() => zoomBy(0.5)}
+          onWholeWorld={
+            atWorldView
+              ? null
+              : () => {
+                  move(IDENTITY_TRANSFORM);
+                  settle();
+                }
+          }
+        />
       )}
       {tooltip && hover && (
         <div className="map-tooltip" role="tooltip" style={{ left: hover.x, top: hover.y }}>
