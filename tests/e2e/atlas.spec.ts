@@ -152,6 +152,28 @@ test.describe('zoom buttons', () => {
     await expect(page.getByRole('button', { name: 'Show the whole world' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   });
+
+  test('the link keeps the camera the wheel leaves, zooming out as well as in', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const linkZoom = () => Number(new URL(page.url()).searchParams.get('camera')?.split(',')[2]);
+    const mapZoom = () => page.evaluate(() => (window.__atlasMap as { getZoom(): number }).getZoom());
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await atlas.waitForCameraToSettle();
+    await expect.poll(linkZoom).toBeCloseTo(await mapZoom(), 1);
+    const zoomedIn = await mapZoom();
+    const sea = await atlas.seaPoint();
+    await page.mouse.move(sea.x, sea.y);
+    for (let step = 0; step < 4; step++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(100);
+    }
+    await atlas.waitForCameraToSettle();
+    const zoomedOut = await mapZoom();
+    expect(zoomedOut, 'the wheel zoomed out').toBeLessThan(zoomedIn - 0.5);
+    await expect.poll(linkZoom).toBeCloseTo(zoomedOut, 1);
+  });
 });
 
 test.describe('hover', () => {

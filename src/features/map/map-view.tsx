@@ -425,11 +425,12 @@ export function MapView(props: MapViewProps) {
   const handleMoveStart = useCallback((event: { originalEvent?: unknown }) => {
     if (event.originalEvent) userMoving.current = true;
   }, []);
-  const handleMoveEnd = useCallback(() => {
+  const handleMoveEnd = useCallback((event: { originalEvent?: unknown }) => {
     const map = mapRef.current?.getMap();
     if (map) setAtWholeWorld(showsWholeWorld(map));
     if (map) onCameraChange?.({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
-    if (!map || !userMoving.current) return;
+    // The wheel's zoom starts without the event that caused it (MapLibre 6) and ends with it.
+    if (!map || !(userMoving.current || event.originalEvent)) return;
     userMoving.current = false;
     onCameraSettled(roundCamera({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() }));
   }, [onCameraSettled, onCameraChange]);
