@@ -26,7 +26,12 @@ export async function getWorldShapes(url: string, signal?: AbortSignal): Promise
   });
 }
 
-export function worldShapesQueryOptions(url = resolveAssetUrl(WORLD_SHAPES_PATH)) {
+/** Where the app downloads the shapes from: its query, and the early request for a `?data=` page. */
+export function worldShapesUrl(): string {
+  return resolveAssetUrl(WORLD_SHAPES_PATH);
+}
+
+export function worldShapesQueryOptions(url = worldShapesUrl()) {
   return queryOptions({
     queryKey: ['world-shapes', url],
     queryFn: ({ signal }) => getWorldShapes(url, signal),

@@ -9,16 +9,16 @@
  * first; see atlas-app.tsx), and needs no validator when the build checked it.
  */
 import { datasetUrlForPage, isShippedDatasetUrl } from './get-dataset';
-import { resolveAssetUrl, startEarlyRequest } from './fetch-file';
+import { startEarlyRequest } from './fetch-file';
 import { loadCountryNames } from './get-country-names';
-import { WORLD_SHAPES_PATH } from './get-world-shapes';
+import { worldShapesUrl } from './get-world-shapes';
 import { loadDatasetValidation } from './load-dataset-validation';
 
 const url = datasetUrlForPage();
 if (!isShippedDatasetUrl(url)) {
   // The map's shapes first: asked for once the app rendered, a large dataset's parsing and
   // validation then held up their download's last steps, and the first map waited for them.
-  startEarlyRequest(resolveAssetUrl(WORLD_SHAPES_PATH));
+  startEarlyRequest(worldShapesUrl());
   startEarlyRequest(url);
   // A failure here is get-dataset's to report, when it asks for the same module.
   loadDatasetValidation().catch(() => undefined);

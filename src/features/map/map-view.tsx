@@ -132,6 +132,7 @@ function showsWholeWorld(map: MapLibreEvent['target']): boolean {
   const there = map.project(world.center);
   return Math.abs(map.getZoom() - world.zoom) < 0.01 && Math.hypot(here.x - there.x, here.y - there.y) < 1;
 }
+
 const INTERACTIVE_LAYERS = [COUNTRY_FILL_LAYER];
 
 /** Markers sit inside the map's container: their pointer events reach the map too. */
@@ -427,10 +428,11 @@ export function MapView(props: MapViewProps) {
   }, []);
   const handleMoveEnd = useCallback((event: { originalEvent?: unknown }) => {
     const map = mapRef.current?.getMap();
-    if (map) setAtWholeWorld(showsWholeWorld(map));
-    if (map) onCameraChange?.({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
+    if (!map) return;
+    setAtWholeWorld(showsWholeWorld(map));
+    onCameraChange?.({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
     // The wheel's zoom starts without the event that caused it (MapLibre 6) and ends with it.
-    if (!map || !(userMoving.current || event.originalEvent)) return;
+    if (!(userMoving.current || event.originalEvent)) return;
     userMoving.current = false;
     onCameraSettled(roundCamera({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() }));
   }, [onCameraSettled, onCameraChange]);
