@@ -153,6 +153,25 @@ test.describe('zoom buttons', () => {
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   });
 
+  test('⌂ on a link to a place: the whole world stays when MapLibre takes over, and the panel stays open', async ({ atlas, page }) => {
+    await atlas.open('?sender=aus-australian-federal-police');
+    // The SVG map opens on Australia, brought into view beside the panel.
+    await expect(page.getByTestId('svg-map')).toBeVisible();
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: 'Australia' })).toBeVisible();
+    await page.getByRole('button', { name: 'Show the whole world' }).click();
+    await expect(page.getByRole('button', { name: 'Show the whole world' })).toHaveCount(0);
+    const linkZoom = Number(new URL(page.url()).searchParams.get('camera')?.split(',')[2]);
+
+    await atlas.waitForMap();
+    await atlas.waitForCameraToSettle();
+    // MapLibre starts where the SVG map was, and does not bring Australia back into view.
+    const zoom = await page.evaluate(() => (window.__atlasMap as { getZoom(): number }).getZoom());
+    expect(zoom, 'MapLibre kept the whole world').toBeCloseTo(linkZoom, 1);
+    await expect(page.getByRole('button', { name: 'Show the whole world' })).toHaveCount(0);
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: 'Australia' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('sender')).toBe('aus-australian-federal-police');
+  });
+
   test('the link keeps the camera the wheel leaves, zooming out as well as in', async ({ atlas, page }) => {
     await atlas.open();
     await atlas.waitForMap();

@@ -183,10 +183,17 @@ export function MapView(props: MapViewProps) {
   /** The map, once it has loaded (from its own event: see handleIdle). */
   const [loadedMap, setLoadedMap] = useState<MapLibreEvent['target'] | null>(null);
   const [atWholeWorld, setAtWholeWorld] = useState(true);
-  const [initialView] = useState(() => {
-    const start = props.startCamera?.() ?? camera;
-    return start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW;
+  const [{ initialView, revealedAtStart }] = useState(() => {
+    const taken = props.startCamera?.() ?? null;
+    const start = taken ?? camera;
+    return {
+      initialView: start ? { longitude: start.lng, latitude: start.lat, zoom: start.zoom } : INITIAL_VIEW,
+      // Taking over the SVG map's view: that map has already brought this selection into view,
+      // and its camera is that view or wherever the person moved it since (the whole world, say).
+      revealedAtStart: taken ? revealedKey : null,
+    };
   });
+  const skipReveal = useRef(revealedAtStart);
   const [keyboardKey, setKeyboardKey] = useState<string | null>(null);
   const userMoving = useRef(false);
   const mapRef = useRef<MapRef>(null);
@@ -365,7 +372,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = loadedMap;
     const point = revealedKey ? placePoints.get(revealedKey) : undefined;
-    if (!map || !point || focus) return;
+    if (!map) return;
+    // Only the selection the map started with, and only until the selection first changes.
+    const startedWith = skipReveal.current;
+    skipReveal.current = null;
+    if (!point || focus || startedWith === revealedKey) return;
     const reveal = revealPlace({
       lngLat: point,
       at: map.project(point),
