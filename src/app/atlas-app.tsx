@@ -371,7 +371,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const selectPlace = useCallback(
     (key: string | null) => {
       const active = document.activeElement;
-      if (key && active instanceof HTMLElement && !active.closest('.atlas__panel')) panelOpener.current = active;
+      // Not the page itself (nothing had focus): the map is then where focus goes back to.
+      if (key && active instanceof HTMLElement && active !== document.body && !active.closest('.atlas__panel')) panelOpener.current = active;
       const place = key ? model.placeByKey.get(key) : undefined;
       update({ sender: place?.senders[0]?.id ?? null });
       setAnnouncement(place ? t.selected(pick(place.names, lang)) : t.panelClosed);

@@ -139,8 +139,8 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     const afterMap = await focused(page);
     expect(afterMap.isMap, 'Tab leaves the map after one stop').toBe(false);
-    const toLegend = await tabUntil(page, (f) => f.legendId === 'counter_terrorism', 'the first legend toggle', { max: 6 });
-    expect(toLegend.join(' → '), 'nothing but legend controls between map and legend').not.toMatch(/application/);
+    // MapLibre's canvas is no stop of its own: the next is the legend's first toggle.
+    expect(afterMap.legendId, `the legend comes right after the map (focus is on ${afterMap.tag} "${afterMap.name}")`).toBe('counter_terrorism');
 
     // A legend toggle: Enter and Space both toggle it.
     await tabUntil(page, (f) => f.legendId === 'drug_control', 'the Drugs toggle', { max: 4 });
@@ -208,6 +208,42 @@ test.describe('keyboard only', () => {
     expect(after.tag, 'after Esc closes the panel, focus is not dropped on <body>').not.toBe('body');
     expect(after.isMap, `after Esc focus returns to the map it came from (it is on ${after.tag} "${after.name}")`).toBe(true);
 
+  });
+
+  test('a place opened by a click on either map: Esc from "In the source" closes the panel and focus goes to the map, not the page', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open();
+    const panel = atlas.panel();
+    const escFromTheSource = async (which: string) => {
+      await expect(panel.getByRole('heading', { level: 2, name: 'Australia' })).toBeVisible();
+      // Its name changes to "Hide the source" once open.
+      const inTheSource = panel.locator('.statement__source-toggle').first();
+      await expect(inTheSource).toHaveText('In the source');
+      await inTheSource.click();
+      await expect(inTheSource).toHaveAttribute('aria-expanded', 'true');
+      await expect(inTheSource).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+      const after = await focused(page);
+      expect(after.tag, `${which}: after Esc closes the panel, focus is not dropped on <body>`).not.toBe('body');
+      expect(after.isMap, `${which}: focus goes to the map the place was clicked on (it is on ${after.tag} "${after.name}")`).toBe(true);
+      // From there the keyboard goes on where the person was: the arrows travel between places.
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('announcer')).toContainText('Press Enter to open');
+    };
+
+    // The SVG map, the first one drawn: its shapes take no focus when clicked.
+    await expect(page.getByTestId('svg-map')).toBeVisible();
+    const onAustralia = await atlas.svgCountryPoint('AUS');
+    await page.mouse.click(onAustralia.x, onAustralia.y);
+    await escFromTheSource('SVG map');
+
+    // MapLibre's, whose canvas takes focus when clicked.
+    await atlas.waitForMap();
+    await atlas.clickCountry('AUS');
+    await escFromTheSource('MapLibre');
   });
 
   test('list view by keyboard: sort, filter by Minister, Enter on a row opens the panel as a map click does', async ({

@@ -172,6 +172,26 @@ export class AtlasDriver {
     }, png.toString('base64'));
   }
 
+  /**
+   * A page point on a country of the SVG map (the first map drawn) that nothing covers:
+   * inside its largest shape, as the box of all its shapes also holds far islands.
+   */
+  async svgCountryPoint(iso3: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((code) => {
+      const boxes = [...document.querySelectorAll(`[data-testid="svg-map"] path[data-iso3="${code}"]`)].map((p) => p.getBoundingClientRect());
+      if (boxes.length === 0) throw new Error(`no shape of ${code} on the SVG map`);
+      const box = boxes.reduce((a, b) => (a.width * a.height > b.width * b.height ? a : b));
+      for (let i = 5; i < 20; i++) {
+        for (let j = 5; j < 20; j++) {
+          const x = box.left + (box.width * i) / 25;
+          const y = box.top + (box.height * j) / 25;
+          if (document.elementFromPoint(x, y)?.getAttribute('data-iso3') === code) return { x, y };
+        }
+      }
+      throw new Error(`no uncovered point on ${code}`);
+    }, iso3);
+  }
+
   async countryColour(iso3: string): Promise<Rgb> {
     return this.pixelAt(await this.countryPoint(iso3));
   }

@@ -67,19 +67,7 @@ test.describe('the first map', () => {
     expect(await fill('MNG')).not.toBe(hex);
 
     // A click lands on the SVG map (MapLibre, asked for by the same pointer, is not drawn yet).
-    // A point on Australia's mainland that nothing covers (its box also holds far islands).
-    const point = await page.evaluate(() => {
-      const boxes = [...document.querySelectorAll('[data-testid="svg-map"] path[data-iso3="AUS"]')].map((p) => p.getBoundingClientRect());
-      const box = boxes.reduce((a, b) => (a.width * a.height > b.width * b.height ? a : b));
-      for (let i = 5; i < 20; i++) {
-        for (let j = 5; j < 20; j++) {
-          const x = box.left + (box.width * i) / 25;
-          const y = box.top + (box.height * j) / 25;
-          if ((document.elementFromPoint(x, y))?.getAttribute('data-iso3') === 'AUS') return { x, y };
-        }
-      }
-      throw new Error('no uncovered point on Australia');
-    });
+    const point = await atlas.svgCountryPoint('AUS');
     await page.mouse.click(point.x, point.y);
     await expect(atlas.panel().getByRole('heading', { name: 'Australia', exact: true })).toBeVisible();
     await expect(page).toHaveURL(/sender=aus-/);

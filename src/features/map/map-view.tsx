@@ -361,6 +361,13 @@ export function MapView(props: MapViewProps) {
     if (loadedMap) return holdRepaintAfterClick(loadedMap, loadedMap.getCanvasContainer());
   }, [loadedMap]);
 
+  // One keyboard target, the application around the map: MapLibre makes its canvas a tab stop
+  // of its own (for its keyboard handler, which is off here), so a click on the map focused the
+  // canvas, a second stop, and closing a panel opened by that click put focus back on it.
+  useEffect(() => {
+    loadedMap?.getCanvas().removeAttribute('tabindex');
+  }, [loadedMap]);
+
   // MapLibre names its canvas once, in English, at construction; follow the interface language.
   useEffect(() => {
     loadedMap?.getCanvas().setAttribute('aria-label', t.mapTitle);
