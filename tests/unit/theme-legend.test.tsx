@@ -60,7 +60,7 @@ describe('ThemeLegend', () => {
     expect(toggle(labelOf('drug_control')).querySelector('.legend__count')?.textContent).toBe('4');
     expect(toggle('Also wrote').querySelector('.legend__count')?.textContent).toBe('20');
     expect(toggle('Goodwill only').querySelector('.legend__count')?.textContent).toBe('3');
-    expect(screen.getByText(`${places.length} places, coloured by the most specific field they name. Select to filter.`)).toBeTruthy();
+    expect(screen.getByText(`${places.length} places, coloured by the most specific field they name; one naming several fields counts in each. Select to filter.`)).toBeTruthy();
   });
 
   it('calls onToggle with the entry id when a toggle is clicked', async () => {
