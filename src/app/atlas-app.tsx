@@ -229,8 +229,10 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   }, []);
   const [announcement, setAnnouncement] = useState('');
   const narrow = useMediaQuery('(max-width: 700px), (max-height: 480px)');
-  // Narrower than 1280 px (a 1024 × 768 projector), the list view with a place open: see legendFolds.
-  const cramped = useMediaQuery('(max-width: 1279px)');
+  // Narrower than 1680 px, the list view with a place open: see legendFolds. Beside the legend's
+  // column and the panel, the table then had less room than its six columns take, and the last
+  // ones were cut off (at 1280 px it had 516 px; at 1024 × 768, 270).
+  const cramped = useMediaQuery('(max-width: 1679px)');
   // The person's last open or fold of the legend, kept only for the layout it was made in.
   const [legendChoice, setLegendChoice] = useState<{ open: boolean; folds: boolean } | null>(null);
   const [listOpen, setListOpen] = useState(false);

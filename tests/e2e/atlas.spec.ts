@@ -584,6 +584,28 @@ test.describe('layout', () => {
     await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
   });
 
+  test('on a 1280 × 800 laptop the list view with a place open shows all six columns, none cut off at the panel', async ({ atlas, page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await atlas.open('?sender=vnm-ministry-of-public-security');
+    await expect(atlas.panel()).toBeVisible();
+    await page.getByRole('button', { name: 'List view' }).click();
+    const table = page.locator('.places-table__scroll');
+    await expect(table).toBeVisible();
+    // Beside the legend's column the table had 516 px; Fields and Statements were cut off at the panel.
+    const { clientWidth, scrollWidth } = await table.evaluate((el) => ({ clientWidth: el.clientWidth, scrollWidth: el.scrollWidth }));
+    expect(scrollWidth, `the table needs no sideways scrolling (it is ${clientWidth} px wide)`).toBeLessThanOrEqual(clientWidth);
+    const box = (await table.boundingBox())!;
+    const panelLeft = (await atlas.panel().boundingBox())!.x;
+    expect(box.x + box.width, 'the table ends before the panel').toBeLessThanOrEqual(panelLeft);
+    for (const name of ['Place', 'Bodies', 'Officials', 'Highest level', 'Fields', 'Statements']) {
+      const header = page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+      const h = (await header.boundingBox())!;
+      expect(h.x + h.width, `the ${name} column is inside the table`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+    }
+    await expect(page.locator('[data-legend-id="drug_control"]')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Legend', exact: true })).toBeVisible();
+  });
+
   test("on a narrow screen the folded legend's button covers none of the list's table", async ({ atlas, page }) => {
     await page.setViewportSize({ width: 700, height: 800 });
     await atlas.open();
