@@ -584,6 +584,28 @@ test.describe('layout', () => {
     await expect(page.locator('[data-legend-id="drug_control"]')).toBeVisible();
   });
 
+  test('the title and the line under it are whole at every laptop width; in Chinese the header keeps one row from 1280 px', async ({ atlas, page }) => {
+    const whole = async (width: number) => {
+      for (const selector of ['.atlas__title', '.atlas__subtitle']) {
+        const cut = await page.locator(selector).evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+        expect(cut, `${selector} is shown whole at ${width} px`).toBe(false);
+      }
+    };
+    // At 1440 px the line under the title was cut after two lines, beside all the buttons.
+    for (const width of [1366, 1440, 1536, 1680, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (width === 1366) await atlas.open();
+      await whole(width);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await whole(1280);
+    const heading = (await page.locator('.atlas__heading').boundingBox())!;
+    const firstButton = (await page.locator('.atlas__actions button').first().boundingBox())!;
+    expect(firstButton.y, 'the Chinese buttons sit beside the heading, in one row').toBeLessThan(heading.y + heading.height);
+  });
+
   test('on a 1280 × 800 laptop the list view with a place open shows all six columns, none cut off at the panel', async ({ atlas, page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await atlas.open('?sender=vnm-ministry-of-public-security');
