@@ -396,8 +396,12 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     setAnnouncement(filterAnnouncement([], legend, places.length, lang));
   }, [update, legend, places.length, lang]);
   const cameraSettled = useCallback((camera: Camera) => update({ camera }, { replace: true }), [update]);
+  // The place the keyboard was on, for MapLibre's map when it takes over a focused SVG map.
+  const lastKeyboardPlace = useRef<string | null>(null);
+  const keyboardHandover = useRef<{ key: string | null } | null>(null);
   const keyboardPlace = useCallback(
     (key: string) => {
+      lastKeyboardPlace.current = key;
       const place = model.placeByKey.get(key);
       if (place) {
         const { title, lines } = placeDescription(place, legend, lang);
@@ -406,6 +410,17 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     },
     [model.placeByKey, legend, lang, t],
   );
+
+  const takeKeyboardPlace = useCallback(() => {
+    const handover = keyboardHandover.current;
+    keyboardHandover.current = null;
+    return handover?.key ?? null;
+  }, []);
+  useLayoutEffect(() => {
+    if (maplibre === 'ready' && keyboardHandover.current) {
+      document.querySelector<HTMLElement>('.atlas__maplibre [role="application"]')?.focus({ preventScroll: true });
+    }
+  }, [maplibre]);
 
   // A layout effect: the keys work from the frame that shows the atlas. A passive effect of
   // this deferred render could run later than that, and F5 pressed in between reloaded the page
@@ -495,7 +510,14 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                       borders={bordersQuery.data ?? null}
                       {...mapProps}
                       startCamera={cameraNow}
-                      onRendered={() => setMaplibre('ready')}
+                      onRendered={() => {
+                        // The SVG map leaves with this render: if it had the keyboard's focus, MapLibre's
+                        // takes it, on the same place (a person arrowing across the map lost focus to the page).
+                        const focused = document.activeElement?.closest('[data-testid="svg-map"]');
+                        keyboardHandover.current = focused ? { key: lastKeyboardPlace.current } : null;
+                        setMaplibre('ready');
+                      }}
+                      takeKeyboardPlace={takeKeyboardPlace}
                     />
                   )}
                 </Suspense>

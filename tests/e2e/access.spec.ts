@@ -86,6 +86,27 @@ async function expectVisibleFocus(page: Page, what: string) {
   expect(outline || shadow, `${what} (${style.tag}) shows no focus: ${JSON.stringify(style)}`).toBe(true);
 }
 
+/**
+ * The focused map's ring is on screen: the pixel just inside the map's top edge is the ring's
+ * colour. (An outline of the map's own box was painted under its SVG or canvas, out of sight,
+ * while its computed style said it was there.)
+ */
+async function expectFocusRingPainted(page: Page, what: string) {
+  const map = page.locator('[role="application"]:focus');
+  await expect(map, `${what} has focus`).toHaveCount(1);
+  const box = (await map.boundingBox())!;
+  const ring = await map.evaluate((el) => getComputedStyle(el, '::after').borderTopColor);
+  const png = await page.screenshot({ clip: { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + 1), width: 1, height: 1 } });
+  const pixel = await page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+    const context = new OffscreenCanvas(1, 1).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  }, png.toString('base64'));
+  expect(pixel, `${what}'s focus ring is painted at its top edge`).toBe(ring);
+}
+
 async function expectNoAxeViolations(page: Page, state: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map(
@@ -135,7 +156,7 @@ test.describe('keyboard only', () => {
 
     // Then the map, as one tab stop, then the legend.
     await tabUntil(page, (f) => f.isMap, 'the map', { max: 3 });
-    await expectVisibleFocus(page, 'the map region');
+    await expectFocusRingPainted(page, 'the map');
     await page.keyboard.press('Tab');
     const afterMap = await focused(page);
     expect(afterMap.isMap, 'Tab leaves the map after one stop').toBe(false);
@@ -208,6 +229,31 @@ test.describe('keyboard only', () => {
     expect(after.tag, 'after Esc closes the panel, focus is not dropped on <body>').not.toBe('body');
     expect(after.isMap, `after Esc focus returns to the map it came from (it is on ${after.tag} "${after.name}")`).toBe(true);
 
+  });
+
+  test('arrowing across the first (SVG) map: focus and the keyboard\'s place stay when MapLibre takes over, and the focus ring shows on both maps', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open();
+    const svgMap = page.getByTestId('svg-map');
+    await expect(svgMap).toBeVisible();
+    await tabUntil(page, (f) => f.isMap, 'the map');
+    await expect(svgMap).toBeFocused();
+    await expectFocusRingPainted(page, 'the SVG map');
+    const announcer = page.getByTestId('announcer');
+    await page.keyboard.press('ArrowRight');
+    await expect(announcer).toContainText('Press Enter to open');
+    const place = (await announcer.textContent())!.split(':')[0]!;
+
+    // MapLibre comes in once the map is reached for, and the SVG map leaves.
+    await expect(svgMap).toHaveCount(0, { timeout: 60_000 });
+    const after = await focused(page);
+    expect(after.isMap, `focus is on MapLibre's map (it is on ${after.tag} "${after.name}")`).toBe(true);
+    await expectFocusRingPainted(page, "MapLibre's map");
+    // The place the keyboard was on came along: Enter opens it.
+    await page.keyboard.press('Enter');
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: place })).toBeVisible();
   });
 
   test('a place opened by a click on either map: Esc from "In the source" closes the panel and focus goes to the map, not the page', async ({

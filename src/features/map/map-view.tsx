@@ -108,6 +108,8 @@ export interface MapViewProps {
   onRendered?: () => void;
   /** Where to start, if not at `camera`: the view the SVG map shows as MapLibre takes over (read once, at mount). */
   startCamera?: () => Camera | null;
+  /** On focus: the place the keyboard was on in the SVG map this one took over, if any (handed over once). */
+  takeKeyboardPlace?: () => string | null;
 }
 
 declare global {
@@ -505,6 +507,10 @@ export function MapView(props: MapViewProps) {
       aria-label={ariaLabel}
       aria-roledescription={t.map}
       onKeyDown={handleKeyDown}
+      onFocus={() => {
+        const handed = props.takeKeyboardPlace?.();
+        if (handed && placePoints.has(handed)) setKeyboardKey(handed);
+      }}
       onBlur={() => setKeyboardKey(null)}
       // A move rather than an enter: the map can appear under a resting pointer (MapLibre taking over).
       onPointerMove={() => setPointerOverMap(true)}
