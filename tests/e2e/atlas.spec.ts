@@ -153,6 +153,34 @@ test.describe('zoom buttons', () => {
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   });
 
+  test('+ with a place open zooms around the part of the map the panel leaves visible: the place stays in sight', async ({ atlas, page }) => {
+    await atlas.open('?sender=mmr-embassy-in-china');
+    await expect(atlas.panel().getByRole('heading', { level: 2, name: 'Myanmar' })).toBeVisible();
+    await atlas.waitForMap();
+    await atlas.waitForCameraToSettle();
+    const panelLeft = (await atlas.panel().boundingBox())!.x;
+    const myanmarAt = () =>
+      page.evaluate(() => {
+        const map = window.__atlasMap as { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+        const box = map.getCanvas().getBoundingClientRect();
+        // Myanmar's capital, Naypyidaw.
+        const p = map.project([96.13, 19.76]);
+        return { x: box.left + p.x, y: box.top + p.y };
+      });
+    const before = await myanmarAt();
+    expect(before.x, 'Myanmar is brought into view beside the panel').toBeLessThan(panelLeft);
+    for (let step = 0; step < 2; step++) {
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await atlas.waitForCameraToSettle();
+    }
+    const after = await myanmarAt();
+    // Around the canvas's middle (under the panel's edge), two steps moved it about 4 × its
+    // distance from there: under the legend. Around the visible part's middle it stays in sight.
+    expect(after.x, `Myanmar stays left of the panel (at ${Math.round(after.x)}, panel at ${Math.round(panelLeft)})`).toBeLessThan(panelLeft);
+    expect(after.x, 'and right of the legend').toBeGreaterThan((await page.locator('.atlas__legend').boundingBox())!.x + (await page.locator('.atlas__legend').boundingBox())!.width);
+    expect(Math.abs(after.x - before.x), 'it barely moves').toBeLessThan(150);
+  });
+
   test('⌂ on a link to a place: the whole world stays when MapLibre takes over, and the panel stays open', async ({ atlas, page }) => {
     await atlas.open('?sender=aus-australian-federal-police');
     // The SVG map opens on Australia, brought into view beside the panel.

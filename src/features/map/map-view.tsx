@@ -127,6 +127,23 @@ function wholeWorldOf(map: MapLibreEvent['target']) {
   return worldView(canvas.clientWidth, canvas.clientHeight);
 }
 
+/**
+ * + and −: one zoom level in or out, around the middle of what the panel leaves visible (as
+ * zoomIn and zoomOut, which zoom around the canvas's middle: there a place open beside the
+ * panel slid under the legend or the panel at each step).
+ */
+function zoomStep(
+  map: MapLibreEvent['target'],
+  delta: 1 | -1,
+  { occludedRight, occludedBottom, reducedMotion }: { occludedRight: number; occludedBottom: number; reducedMotion: boolean },
+  eventData?: { originalEvent: Event },
+) {
+  const canvas = map.getCanvas();
+  const around =
+    occludedRight > 0 || occludedBottom > 0 ? map.unproject([(canvas.clientWidth - occludedRight) / 2, (canvas.clientHeight - occludedBottom) / 2]) : undefined;
+  map.easeTo({ zoom: map.getZoom() + delta, around, duration: reducedMotion ? 0 : 250 }, eventData);
+}
+
 /** Whether the map shows the whole world (within a pixel and a hundredth of a zoom level). */
 function showsWholeWorld(map: MapLibreEvent['target']): boolean {
   const world = wholeWorldOf(map);
@@ -430,8 +447,8 @@ export function MapView(props: MapViewProps) {
   // The buttons' moves are a person's, as a drag or the wheel is: the URL keeps their camera.
   const zoomButtons = loadedMap && (
     <ZoomButtons
-      onZoomIn={(event) => loadedMap.zoomIn({ duration: reducedMotion ? 0 : 250 }, { originalEvent: event.nativeEvent })}
-      onZoomOut={(event) => loadedMap.zoomOut({ duration: reducedMotion ? 0 : 250 }, { originalEvent: event.nativeEvent })}
+      onZoomIn={(event) => zoomStep(loadedMap, 1, { occludedRight, occludedBottom, reducedMotion }, { originalEvent: event.nativeEvent })}
+      onZoomOut={(event) => zoomStep(loadedMap, -1, { occludedRight, occludedBottom, reducedMotion }, { originalEvent: event.nativeEvent })}
       onWholeWorld={
         atWholeWorld
           ? null
@@ -487,13 +504,13 @@ export function MapView(props: MapViewProps) {
         onSelect(keyboardKey);
       } else if (event.key === '+' || event.key === '=') {
         event.preventDefault();
-        map.zoomIn({ duration: reducedMotion ? 0 : 250 });
+        zoomStep(map, 1, { occludedRight, occludedBottom, reducedMotion });
       } else if (event.key === '-' || event.key === '_') {
         event.preventDefault();
-        map.zoomOut({ duration: reducedMotion ? 0 : 250 });
+        zoomStep(map, -1, { occludedRight, occludedBottom, reducedMotion });
       }
     },
-    [placePoints, keyboardKey, onKeyboardPlace, onSelect, reducedMotion],
+    [placePoints, keyboardKey, onKeyboardPlace, onSelect, reducedMotion, occludedRight, occludedBottom],
   );
 
   const tooltip = hover ? describePlace(hover.key) : null;

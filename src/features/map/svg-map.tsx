@@ -339,7 +339,8 @@ export function SvgMap(props: SvgMapProps) {
 
   const zoomBy = (factor: number) => {
     if (!size) return;
-    move(zoomAround(transformRef.current, factor, size.width / 2, size.height / 2));
+    // Around the middle of what the panel leaves visible, as MapLibre's map does (map-view.tsx).
+    move(zoomAround(transformRef.current, factor, (size.width - occludedRight) / 2, (size.height - occludedBottom) / 2));
     settle();
   };
 
