@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Borders, Countries } from '../../src/data/get-countries';
 import { SCHEMES, NEUTRALS } from '../../src/domain/palette';
-import { buildMapSvg, escapeXml, type MapSvgOptions } from '../../src/features/map/svg-export';
+import { buildMapSvg, escapeXml, wrapText, type MapSvgOptions } from '../../src/features/map/svg-export';
 
 const countries = JSON.parse(readFileSync(join(process.cwd(), 'public/geo/countries.geojson'), 'utf8')) as Countries;
 
@@ -88,6 +88,35 @@ describe('buildMapSvg', () => {
     expect(doc.querySelector('[data-role="notice"]')!.textContent).toBe('Data loaded from a file you chose');
     expect(doc.querySelector('[data-role="credit"]')!.textContent).toBe('Source: the Ministry’s article');
     expect(doc.querySelector('[data-role="marker"]')!.getAttribute('data-label')).toBe('INTERPOL');
+  });
+
+  it('wraps a title and subtitle too long for the image onto more lines, each within the margins, the words unchanged', () => {
+    const subtitle =
+      "10 January 2021 · 46 countries and 2 international organisations wrote to the Ministry of Public Security of the People's Republic of China";
+    const title = 'Congratulations from abroad on the first Chinese People’s Police Day, with a title a presenter made longer';
+    const wide = build({ title, subtitle, width: 2400 });
+    const narrow = build({ title, subtitle, width: 1024 });
+    const lines = (doc: Document, role: string) => [...doc.querySelectorAll(`[data-role="${role}"] tspan`)].map((t) => t.textContent ?? '');
+    // At 2400 px both fit on one line; at 1024 (at 16 px, about 0.56 em a letter) neither does.
+    expect(lines(wide.doc, 'subtitle')).toEqual([subtitle]);
+    expect(lines(wide.doc, 'title')).toEqual([title]);
+    expect(lines(narrow.doc, 'subtitle').length).toBeGreaterThan(1);
+    expect(lines(narrow.doc, 'title').length).toBeGreaterThan(1);
+    expect(narrow.doc.querySelector('[data-role="subtitle"]')!.textContent).toBe(subtitle);
+    expect(narrow.doc.querySelector('[data-role="title"]')!.textContent).toBe(title);
+    for (const line of lines(narrow.doc, 'subtitle')) expect(line.trimEnd().length * 0.56 * 16, line).toBeLessThanOrEqual(1024 - 2 * 16);
+    // Lines after the first go down a line each, and the map moves down with them.
+    const spans = [...narrow.doc.querySelectorAll('[data-role="subtitle"] tspan')];
+    expect(spans.slice(1).every((t) => Number(t.getAttribute('dy')) > 0)).toBe(true);
+    const mapTop = (doc: Document) => Number(doc.querySelector('[data-role="map"]')?.getAttribute('transform')?.match(/translate\(0[ ,]+([\d.]+)/)?.[1]);
+    expect(mapTop(narrow.doc)).toBeGreaterThan(mapTop(wide.doc));
+  });
+
+  it('breaks lines at spaces, or between Chinese characters, and keeps an overlong word whole', () => {
+    expect(wrapText('aaa bbb ccc', 10, 40)).toEqual(['aaa bbb ', 'ccc']);
+    expect(wrapText('首个中国人民警察节', 10, 40)).toEqual(['首个中国', '人民警察', '节']);
+    expect(wrapText('supercalifragilistic x', 10, 30)).toEqual(['supercalifragilistic ', 'x']);
+    expect(wrapText('', 10, 30)).toEqual([]);
   });
 
   it('leaves out what is not given', () => {
