@@ -235,7 +235,9 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   const cramped = useMediaQuery('(max-width: 1679px)');
   // The person's last open or fold of the legend, kept only for the layout it was made in.
   const [legendChoice, setLegendChoice] = useState<{ open: boolean; folds: boolean } | null>(null);
-  const [listOpen, setListOpen] = useState(false);
+  // In the link (view=list), so a shared or reloaded list view opens as the list.
+  const listOpen = view.list;
+  const setListOpen = useCallback((open: boolean) => update({ list: open }, { replace: true }), [update]);
   const [levelFilter, setLevelFilter] = useState<ReadonlySet<OfficialLevel>>(() => new Set());
   // Whether MapLibre can run here; null until probed. Probing makes a WebGL context (a long
   // task of 100 ms and more on a slow phone), so it runs only when MapLibre is wanted (the
@@ -439,7 +441,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presenting, selectedPlace, selectPlace, dialog, listOpen, update]);
+  }, [presenting, selectedPlace, selectPlace, dialog, listOpen, setListOpen, update]);
 
   const describePlace = useCallback(
     (key: string) => {
@@ -573,7 +575,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 type="button"
                 className="atlas__button"
                 aria-pressed={listOpen}
-                onClick={() => setListOpen((open) => !open)}
+                onClick={() => setListOpen(!listOpen)}
               >
                 {listOpen ? t.mapView : t.listView}
               </button>

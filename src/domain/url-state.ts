@@ -31,6 +31,8 @@ export interface ViewState {
   lang: Lang | null;
   /** A dataset to load instead of the shipped one. */
   data: string | null;
+  /** The list view instead of the map (`view=list`). */
+  list: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -44,6 +46,7 @@ export const DEFAULT_VIEW: ViewState = {
   slide: null,
   lang: null,
   data: null,
+  list: false,
 };
 
 export interface ParsedView {
@@ -52,7 +55,7 @@ export interface ParsedView {
   notices: Bilingual[];
 }
 
-const KNOWN = ['sender', 'themes', 'camera', 'scheme', 'embed', 'mode', 'tour', 'slide', 'lang', 'data'] as const;
+const KNOWN = ['sender', 'themes', 'camera', 'scheme', 'embed', 'mode', 'tour', 'slide', 'lang', 'data', 'view'] as const;
 const MAX_VALUE = 300;
 const SENDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LEGEND_ID = /^[a-z][a-z0-9_]*$/;
@@ -111,6 +114,12 @@ export function parseViewState(search: string): ParsedView {
     } else {
       notices.push({ en: `Ignored camera "${clip(camera)}": expected longitude,latitude,zoom.`, zh: `已忽略视角“${clip(camera)}”：应为“经度,纬度,缩放级别”。` });
     }
+  }
+
+  const shown = get('view');
+  if (shown !== null) {
+    if (shown === 'list' || shown === 'map') view.list = shown === 'list';
+    else notices.push({ en: `Ignored view "${clip(shown)}": expected list or map.`, zh: `已忽略视图“${clip(shown)}”：应为 list 或 map。` });
   }
 
   const scheme = get('scheme');
@@ -173,6 +182,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.mode !== 'explore') params.set('mode', view.mode);
   if (view.mode === 'present' && view.tour !== 'senders') params.set('tour', view.tour);
   if (view.mode === 'present' && view.slide !== null) params.set('slide', String(view.slide));
+  if (view.list) params.set('view', 'list');
   if (view.sender) params.set('sender', view.sender);
   if (view.themes.length > 0) params.set('themes', view.themes.join(','));
   if (view.camera) {

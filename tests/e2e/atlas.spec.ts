@@ -634,6 +634,29 @@ test.describe('layout', () => {
     expect(firstButton.y, 'the Chinese buttons sit beside the heading, in one row').toBeLessThan(heading.y + heading.height);
   });
 
+  test('the list view is in the link: a reload or a shared link opens the list, and Map view takes it out', async ({ atlas, page }) => {
+    await atlas.open('?themes=drug_control');
+    await page.getByRole('button', { name: 'List view' }).click();
+    await expect(page.locator('.places-table__scroll')).toBeVisible();
+    await expect(page).toHaveURL(/[?&]view=list/);
+    await expect(page).toHaveURL(/themes=drug_control/);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog')).toContainText('the list view');
+    const link = await page.getByRole('dialog').getByRole('textbox').first().inputValue();
+    expect(link, 'the shared link opens the list').toMatch(/[?&]view=list/);
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await expect(page.locator('.places-table__scroll')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Map view' })).toHaveAttribute('aria-pressed', 'true');
+    // The legend's filter came along, and the list follows it: the four places that name drugs.
+    await expect(page.locator('.places-table__scroll tbody tr')).toHaveCount(4);
+
+    await page.getByRole('button', { name: 'Map view' }).click();
+    await expect(page.locator('.places-table__scroll')).toHaveCount(0);
+    await expect(page).not.toHaveURL(/view=/);
+  });
+
   test('on a 1280 × 800 laptop the list view with a place open shows all six columns, none cut off at the panel', async ({ atlas, page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await atlas.open('?sender=vnm-ministry-of-public-security');

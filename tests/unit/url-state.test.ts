@@ -56,7 +56,8 @@ function* allViews(): Generator<ViewState> {
           for (const embed of [false, true])
             for (const presentation of presentations)
               for (const lang of langs)
-                for (const data of datas) yield { sender, themes, camera, scheme, embed, ...presentation, lang, data };
+                for (const data of datas)
+                  for (const list of [false, true]) yield { sender, themes, camera, scheme, embed, ...presentation, lang, data, list };
 }
 
 describe('round trip', () => {
@@ -72,7 +73,7 @@ describe('round trip', () => {
       expect(serializeViewState(parsed.view)).toBe(search);
       n++;
     }
-    expect(n).toBe(3 * 4 * 3 * 3 * 2 * 5 * 3 * 3);
+    expect(n).toBe(3 * 4 * 3 * 3 * 2 * 5 * 3 * 3 * 2);
   });
 
   it('writes nothing for the default view', () => {
@@ -94,9 +95,10 @@ describe('round trip', () => {
       mode: 'present',
       lang: 'zh',
       data: 'other.json',
+      list: true,
     };
     expect(serializeViewState(view)).toBe(
-      '?data=other.json&lang=zh&mode=present&tour=themes&slide=3&sender=vnm-ministry-of-public-security' +
+      '?data=other.json&lang=zh&mode=present&tour=themes&slide=3&view=list&sender=vnm-ministry-of-public-security' +
         '&themes=drug_control,listed&camera=105.123,-21.988,3.14&scheme=dark&embed=1',
     );
     expect(serializeViewState({ ...DEFAULT_VIEW, themes: ['drug_control'] })).toBe('?themes=drug_control');
@@ -222,12 +224,19 @@ describe('hostile and malformed links', () => {
       ['?slide=99999', 'slide'],
       ['?lang=fr', 'lang'],
       ['?embed=yes', 'embed'],
+      ['?view=table', 'list'],
     ];
     for (const [search, key] of cases) {
       const { view, notices } = parseSafely(search);
       expect(view[key], search).toEqual(DEFAULT_VIEW[key]);
       expect(notices, search).toHaveLength(1);
     }
+  });
+
+  it('reads view=list and view=map (the default, never written)', () => {
+    expect(parseViewState('?view=list')).toEqual({ view: { ...DEFAULT_VIEW, list: true }, notices: [] });
+    expect(parseViewState('?view=map')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(serializeViewState({ ...DEFAULT_VIEW, list: true })).toBe('?view=list');
   });
 
   it('survives malformed percent-encoding and odd separators', () => {
