@@ -362,6 +362,15 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     const target = opener?.isConnected ? opener : document.querySelector<HTMLElement>('.atlas__map [role="application"]');
     target?.focus({ preventScroll: true });
   }, [panelOpen]);
+  // Leaving the tour (Esc, its × button): the header comes back, and focus goes to Present rather
+  // than to the page, which it fell to with the tour's controls.
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(presenting);
+  useEffect(() => {
+    const left = wasPresenting.current && !presenting;
+    wasPresenting.current = presenting;
+    if (left && (document.activeElement === document.body || document.activeElement === null)) presentButton.current?.focus({ preventScroll: true });
+  }, [presenting]);
   const focus = useMemo<{ key: string; bounds: Bounds } | null>(() => {
     if (!currentSlide) return null;
     const bounds = currentSlide.placeKey
@@ -579,7 +588,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
               >
                 {listOpen ? t.mapView : t.listView}
               </button>
-              <button type="button" className="atlas__button" onClick={() => update({ mode: 'present', slide: 1 })}>
+              <button type="button" className="atlas__button" ref={presentButton} onClick={() => update({ mode: 'present', slide: 1 })}>
                 {t.present}
               </button>
               <button

@@ -260,6 +260,8 @@ test.describe('the presentation tour', () => {
     await expect(page).not.toHaveURL(/slide=/);
     await expect(page.getByRole('button', { name: 'About & source' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+    // Focus was on the tour's Next button, which left with it: it goes back to Present, not the page.
+    await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeFocused();
   });
 
   test('deep links open a slide of each tour', async ({ atlas, page }) => {
