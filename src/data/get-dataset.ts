@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { acceptsDatasetAsItIs } from '../domain/dataset-quick-accept';
 import type { Dataset } from '../domain/dataset-schema';
 import type { Bilingual } from '../domain/lang';
 import { loadCountryNames } from './get-country-names';
 import { fetchPreparedJson, LOADED_FILES, LoadError, resolveAssetUrl } from './fetch-file';
-import { loadDatasetValidation } from './load-dataset-validation';
 import { yieldToMain } from './yield-to-main';
 
 export const SHIPPED_DATASET_PATH = 'data/atlas.json';
@@ -19,11 +19,13 @@ export async function getDataset(url: string, signal?: AbortSignal): Promise<Loa
   const [{ value, checkedAtBuild, madeByJsonParse }] = await Promise.all([fetchPreparedJson(LOADED_FILES.dataset, SHIPPED_DATASET_PATH, url, signal), loadCountryNames()]);
   // The shipped dataset, byte for byte as the build validated it (build-checked-files.ts).
   if (checkedAtBuild) return { dataset: value as Dataset, url };
-  // Every other dataset passes the one validating boundary here; zod loads with it.
-  const { formatProblemBilingual, parseDataset } = await loadDatasetValidation();
-  // Validation in a task of its own, not in the one that parsed the file (see yield-to-main.ts).
+  // Every other dataset passes the one validating boundary (dataset-validation.ts). Its quick yes
+  // needs no zod: a dataset it accepts as it is never waits for zod's module to load and start.
+  // In a task of its own, not in the one that parsed the file (see yield-to-main.ts).
   await yieldToMain();
-  const result = parseDataset(value, { madeByJsonParse });
+  if (acceptsDatasetAsItIs(value, { madeByJsonParse })) return { dataset: value as Dataset, url };
+  const { formatProblemBilingual, parseDataset } = await import('../domain/dataset-validation');
+  const result = parseDataset(value, { madeByJsonParse, quickYesSaidNo: true });
   if (!result.ok) {
     const count = result.problems.length;
     throw new LoadError(

@@ -24,6 +24,7 @@ import {
   type Sender,
   type Statement,
 } from './dataset-schema';
+import { THEME_ID } from './dataset-patterns';
 import { checkAgainstSource, parseDataset, withOffsets, type DatasetProblem } from './dataset-validation';
 import { isKnownIso3 } from './iso-codes';
 import { both, clip, describeFound, FORM_FILE, importProblem, MISSING_FIELD, type ImportProblem } from './import-problems';
@@ -267,7 +268,6 @@ interface SenderDraft {
 
 const SENDER_COLUMNS = ['kind', 'country', 'organization', 'body', 'lng', 'lat', 'name_zh', 'body_zh'] as const;
 const LEVEL_LIST = officialLevels.join(', ');
-const THEME_ID = /^[a-z][a-z0-9_]*$/;
 
 /** Splits a `;`-separated cell; `\;` is a literal semicolon, `\\` a backslash. */
 export function splitList(cell: string): string[] {

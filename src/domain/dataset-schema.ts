@@ -14,14 +14,10 @@
 // First: zod must not probe `new Function` under the CSP (see zod-jitless.ts).
 import './zod-jitless';
 import { z } from 'zod';
+import { HEX_COLOR, ISO3_FORM, SENDER_ID, THEME_ID } from './dataset-patterns';
 import { isKnownIso3 } from './iso-codes';
 import { GOODWILL_ID, LISTED_ID } from './legend-ids';
 import { officialLevels } from './official-levels';
-
-
-const SENDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const THEME_ID = /^[a-z][a-z0-9_]*$/;
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 export const lngLatSchema = z
   .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
@@ -75,7 +71,7 @@ export const senderSchema = z.object({
   kind: z.enum(['country', 'organization']),
   iso3: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'must be three capital letters (ISO 3166-1 alpha-3)')
+    .regex(ISO3_FORM, 'must be three capital letters (ISO 3166-1 alpha-3)')
     .refine(isKnownIso3, { message: 'is not an ISO 3166-1 alpha-3 country code' })
     .nullable(),
   name: nonEmpty,
@@ -107,7 +103,7 @@ export const datasetShape = z.object({
     name_zh: z.string().nullish(),
     iso3: z
       .string()
-      .regex(/^[A-Z]{3}$/)
+      .regex(ISO3_FORM)
       .refine(isKnownIso3, { message: 'is not an ISO 3166-1 alpha-3 country code' }),
     location: lngLatSchema,
   }),

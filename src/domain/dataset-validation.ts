@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { datasetSchema, type Dataset } from './dataset-schema';
 import type { Bilingual, Lang } from './lang';
-import { compileFastAccept } from './zod-fast-accept';
+import { acceptsDatasetAsItIs } from './dataset-quick-accept';
 
 export interface DatasetProblem {
   /** e.g. `sender "vnm-ministry-of-public-security" (#4)`, or `dataset` for top-level fields. */
@@ -26,16 +26,18 @@ export interface DatasetProblem {
 
 export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
 
-/** Yes for a dataset zod accepts exactly as it is (see zod-fast-accept.ts); null if the schema cannot be walked. */
-const acceptedAsItIs = compileFastAccept(datasetSchema);
-
 /**
  * `madeByJsonParse`: the input is JSON.parse's result, untouched since, which
- * spares the quick yes some of its looks (zod-fast-accept.ts).
+ * spares the quick yes some of its looks (dataset-quick-accept.ts).
+ * `quickYesSaidNo`: the caller has asked the quick yes already (get-dataset.ts
+ * does, before it loads zod), and it said no.
  */
-export function parseDataset(input: unknown, { madeByJsonParse = false }: { madeByJsonParse?: boolean } = {}): DatasetResult {
+export function parseDataset(
+  input: unknown,
+  { madeByJsonParse = false, quickYesSaidNo = false }: { madeByJsonParse?: boolean; quickYesSaidNo?: boolean } = {},
+): DatasetResult {
   // zod's parsed copy would equal the input: the input is the dataset, without the copy.
-  if (acceptedAsItIs?.(input, { madeByJsonParse })) return { ok: true, dataset: input as Dataset };
+  if (!quickYesSaidNo && acceptsDatasetAsItIs(input, { madeByJsonParse })) return { ok: true, dataset: input as Dataset };
   // reportInput: zod 4 leaves the offending value out of issues unless asked, and the
   // messages below say what was found ("found nothing" would otherwise be said of every value).
   const result = datasetSchema.safeParse(input, { reportInput: true });

@@ -3,6 +3,7 @@
  * with a notice that says why; only values that differ from the defaults are
  * written back, in a fixed order, so links stay short and stable.
  */
+import { SENDER_ID } from './dataset-patterns';
 import { isLang, type Bilingual, type Lang } from './lang';
 
 export type Scheme = 'light' | 'dark';
@@ -57,7 +58,6 @@ export interface ParsedView {
 
 const KNOWN = ['sender', 'themes', 'camera', 'scheme', 'embed', 'mode', 'tour', 'slide', 'lang', 'data', 'view'] as const;
 const MAX_VALUE = 300;
-const SENDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LEGEND_ID = /^[a-z][a-z0-9_]*$/;
 
 export function parseViewState(search: string): ParsedView {

@@ -10,12 +10,17 @@ import { isCheckedAtBuild } from '../../src/data/build-checked-files';
 import { getDataset } from '../../src/data/get-dataset';
 import { getWorldShapes } from '../../src/data/get-world-shapes';
 import { worldShapesSchema } from '../../src/data/world-shapes-schema';
+import { acceptsDatasetAsItIs } from '../../src/domain/dataset-quick-accept';
 import { parseDataset } from '../../src/domain/dataset-validation';
 
 vi.mock('../../src/data/build-checked-files', () => ({ isCheckedAtBuild: vi.fn() }));
 vi.mock('../../src/domain/dataset-validation', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/domain/dataset-validation')>();
   return { ...actual, parseDataset: vi.fn(actual.parseDataset) };
+});
+vi.mock('../../src/domain/dataset-quick-accept', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/domain/dataset-quick-accept')>();
+  return { ...actual, acceptsDatasetAsItIs: vi.fn(actual.acceptsDatasetAsItIs) };
 });
 
 const datasetText = readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8');
@@ -24,6 +29,7 @@ const checkedAtBuild = vi.mocked(isCheckedAtBuild);
 
 beforeEach(() => {
   vi.mocked(parseDataset).mockClear();
+  vi.mocked(acceptsDatasetAsItIs).mockClear();
   checkedAtBuild.mockReset();
 });
 afterEach(() => {
@@ -41,6 +47,7 @@ describe('the shipped dataset', () => {
     serve(datasetText);
     const { dataset } = await getDataset('https://atlas.example/data/atlas.json');
     expect(dataset).toEqual(JSON.parse(datasetText));
+    expect(acceptsDatasetAsItIs).not.toHaveBeenCalled();
     expect(parseDataset).not.toHaveBeenCalled();
     // Asked about the very bytes downloaded.
     const [path, url, bytes] = checkedAtBuild.mock.calls[0]!;
@@ -49,13 +56,20 @@ describe('the shipped dataset', () => {
     expect(new TextDecoder().decode(bytes)).toBe(datasetText);
   });
 
-  it('is checked when its bytes are not those the build checked, and refused when it fails', async () => {
+  it('is checked when its bytes are not those the build checked (by the quick yes, without zod, when it passes), and refused when it fails', async () => {
     checkedAtBuild.mockResolvedValue(false);
     serve(datasetText);
-    await getDataset('https://atlas.example/data/atlas.json');
-    expect(parseDataset).toHaveBeenCalledTimes(1);
+    const { dataset } = await getDataset('https://atlas.example/data/atlas.json');
+    expect(dataset).toEqual(JSON.parse(datasetText));
+    expect(acceptsDatasetAsItIs).toHaveBeenCalledTimes(1);
+    expect(acceptsDatasetAsItIs).toHaveLastReturnedWith(true);
+    expect(parseDataset).not.toHaveBeenCalled();
     serve('{"schemaVersion":1}');
     await expect(getDataset('https://atlas.example/data/atlas.json')).rejects.toThrow(/does not match the atlas format/);
+    expect(acceptsDatasetAsItIs).toHaveLastReturnedWith(false);
+    // zod once, without a second quick yes.
+    expect(parseDataset).toHaveBeenCalledTimes(1);
+    expect(parseDataset).toHaveBeenLastCalledWith({ schemaVersion: 1 }, { madeByJsonParse: true, quickYesSaidNo: true });
   });
 });
 
