@@ -25,7 +25,7 @@ import { findPlaceBySender, type Place } from '../domain/places';
 import { resolveAgainstDataset, serializeViewState, type Camera, type ViewState } from '../domain/url-state';
 import type { OfficialLevel } from '../domain/dataset-schema';
 import { unionBounds, type Bounds } from '../domain/map-model';
-import { buildSearchIndex, countryNameAliases, type SearchIndex } from '../domain/search-index';
+import { buildFieldSearchEntries, buildSearchIndex, countryNameAliases, type SearchIndex } from '../domain/search-index';
 import { buildTourSlides, clampSlide, slideView, TOUR_CARD_FRACTION } from '../domain/tour';
 import { WORLD_BOUNDS } from '../domain/world-view';
 import { ThemeLegend } from '../features/legend/theme-legend';
@@ -300,8 +300,8 @@ function LoadedAtlas(props: LoadedAtlasProps) {
   // Built on the first search, not on the first view (it reads every place's Chinese name).
   const searchIndex = useMemo(() => {
     let index: SearchIndex | undefined;
-    return () => (index ??= buildSearchIndex(places, countryNameAliases(places)));
-  }, [places]);
+    return () => (index ??= [...buildSearchIndex(places, countryNameAliases(places)), ...buildFieldSearchEntries(legend)]);
+  }, [places, legend]);
 
   // The GeoJSON (a few times the pre-projected shapes) is for MapLibre and the export only.
   const needGeoJson = maplibre === 'loading' || maplibre === 'ready' || dialog === 'export';
@@ -572,9 +572,15 @@ function LoadedAtlas(props: LoadedAtlasProps) {
             <ErrorBoundary fallbackRender={() => null}>
               <SearchBox
                 index={searchIndex}
-                onChoose={({ senderId }) => {
-                  update({ sender: senderId });
-                  const place = findPlaceBySender(places, senderId);
+                onChoose={(choice) => {
+                  if (choice.kind === 'field') {
+                    // As the legend does with that field alone selected (and the same link).
+                    update({ themes: [choice.themeId] }, { replace: true });
+                    setAnnouncement(filterAnnouncement([choice.themeId], legend, places.length, lang));
+                    return;
+                  }
+                  update({ sender: choice.senderId });
+                  const place = findPlaceBySender(places, choice.senderId);
                   if (place) setAnnouncement(t.selected(pick(place.names, lang)));
                 }}
               />

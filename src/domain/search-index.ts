@@ -1,7 +1,7 @@
 /**
- * Search over places, bodies and officials, ignoring case, diacritics and
- * punctuation ("jurgen" finds Jürgen Stock). Pure: the search box only renders
- * what `searchPlaces` returns.
+ * Search over places, bodies, officials and fields of cooperation, ignoring
+ * case, diacritics and punctuation ("jurgen" finds Jürgen Stock, "drug" the
+ * drugs field). Pure: the search box only renders what `searchPlaces` returns.
  *
  * Each entry has its own names (`terms`: the country, the body, the official)
  * and the names around it (`context`: the place a body belongs to, an
@@ -23,9 +23,10 @@ import enCountryNames from 'i18n-iso-countries/langs/en.json';
 import zhCountryNames from 'i18n-iso-countries/langs/zh.json';
 import { countryName, iso3ToIso2 } from './iso-codes';
 import { LANG_TAGS, LANGS, localized, type Bilingual, type Lang } from './lang';
+import type { LegendEntry } from './legend';
 import type { Place } from './places';
 
-export type SearchKind = 'country' | 'organization' | 'body' | 'official';
+export type SearchKind = 'country' | 'organization' | 'body' | 'official' | 'field';
 
 /** A piece of shown text and the language it is written in. */
 export interface SearchText {
@@ -39,12 +40,9 @@ export interface SearchDisplay {
   detail: readonly SearchText[];
 }
 
-export interface SearchEntry {
+interface SearchEntryBase {
   /** Unique within an index; safe in an element id. */
   id: string;
-  placeKey: string;
-  /** The body to select (for a place: its first body, as a map click selects). */
-  senderId: string;
   kind: SearchKind;
   /** The label and detail in English (the dataset's names). */
   label: string;
@@ -57,9 +55,27 @@ export interface SearchEntry {
   terms: string[];
   /** Names around it (its place, an official's title and body), normalised; they rank lower. */
   context: string[];
-  /** Article order, for ties. */
+  /** Article order (codebook order for fields), for ties. */
   order: number;
 }
+
+/** A place, body or official: choosing it selects a body. */
+export interface PlaceSearchEntry extends SearchEntryBase {
+  kind: 'country' | 'organization' | 'body' | 'official';
+  placeKey: string;
+  /** The body to select (for a place: its first body, as a map click selects). */
+  senderId: string;
+}
+
+/** A field of cooperation: choosing it filters the map to the places that name it. */
+export interface FieldSearchEntry extends SearchEntryBase {
+  kind: 'field';
+  themeId: string;
+  /** The field's colour in the legend. */
+  colour: string;
+}
+
+export type SearchEntry = PlaceSearchEntry | FieldSearchEntry;
 
 export type SearchIndex = readonly SearchEntry[];
 
@@ -104,7 +120,9 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
-const KIND_RANK: Readonly<Record<SearchKind, number>> = { country: 0, organization: 0, body: 1, official: 2 };
+// A field ranks below the places and above their bodies: "security" lists the field before the
+// many ministries of public security.
+const KIND_RANK: Readonly<Record<SearchKind, number>> = { country: 0, organization: 0, field: 1, body: 2, official: 3 };
 
 function uniqueNormalised(names: readonly (string | null | undefined)[]): string[] {
   const out: string[] = [];
@@ -136,10 +154,10 @@ function labelsOf(display: Readonly<Record<Lang, SearchDisplay>>): string[] {
   return uniqueNormalised(LANGS.map((lang) => display[lang].label.text));
 }
 
-export function buildSearchIndex(places: readonly Place[], aliases: SearchAliases = new Map()): SearchIndex {
-  const entries: SearchEntry[] = [];
+export function buildSearchIndex(places: readonly Place[], aliases: SearchAliases = new Map()): PlaceSearchEntry[] {
+  const entries: PlaceSearchEntry[] = [];
   const seen = new Set<string>();
-  const add = (entry: SearchEntry) => {
+  const add = (entry: PlaceSearchEntry) => {
     // Two bodies of one place with the same name would read as one suggestion twice.
     const identity = `${entry.kind}\u0000${entry.placeKey}\u0000${entry.label}\u0000${entry.detail}`;
     if (seen.has(identity)) return;
@@ -219,6 +237,50 @@ export function buildSearchIndex(places: readonly Place[], aliases: SearchAliase
   return entries;
 }
 
+const FIELD_DETAIL: Readonly<Record<Lang, (count: number) => string>> = {
+  en: (count) => `Field of cooperation · ${count} place${count === 1 ? '' : 's'}`,
+  zh: (count) => `合作领域 · ${count} 个国家或组织`,
+};
+
+/**
+ * A description's first sentence: the codebook's says what a field covers
+ * ("Statements that name drug control, narcotics, …"); a later one may say
+ * what it does not ("Drug trafficking is not this field"), which must not
+ * make "drug" find human trafficking.
+ */
+function firstSentence(text: string | null): string | null {
+  return text === null ? null : (text.split(/(?<=[.。])\s*(?=["“‘']?[A-Z\p{Script=Han}])/u)[0] ?? text);
+}
+
+/**
+ * The legend's fields of cooperation that some place names, found by their
+ * label in either language or by a word of what they cover (which ranks
+ * lower): "narcotics" finds the drugs field.
+ */
+export function buildFieldSearchEntries(legend: readonly LegendEntry[]): FieldSearchEntry[] {
+  return legend
+    .filter((entry) => entry.kind === 'theme' && entry.count > 0)
+    .map((entry, i) => {
+      const display = perLang((lang) => ({
+        label: shown(entry.label, entry.label_zh, lang),
+        detail: [{ text: FIELD_DETAIL[lang](entry.count), lang }],
+      }));
+      return {
+        id: `field-${entry.id}`,
+        kind: 'field',
+        themeId: entry.id,
+        colour: entry.colour,
+        label: entry.label,
+        detail: FIELD_DETAIL.en(entry.count),
+        display,
+        shownLabels: labelsOf(display),
+        terms: uniqueNormalised([entry.label, entry.label_zh]),
+        context: uniqueNormalised([firstSentence(entry.description), firstSentence(entry.description_zh)]),
+        order: i,
+      };
+    });
+}
+
 /** How well a piece of the query matches; lower is better. */
 const Quality = { OwnPrefix: 0, OwnSubstring: 1, ContextPrefix: 2, ContextSubstring: 3, None: 4 } as const;
 type Quality = (typeof Quality)[keyof typeof Quality];
@@ -257,14 +319,14 @@ function quality(entry: SearchEntry, token: string): Quality {
  * then labels that begin with the query, then places before bodies before
  * officials, then article order.
  */
-export function searchPlaces(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
+export function searchPlaces<Entry extends SearchEntry>(index: readonly Entry[], query: string, limit = 8): Entry[] {
   const normalised = normalizeForSearch(query);
   if (!normalised || limit <= 0) return [];
   const tokens = [...new Set(normalised.split(' '))];
   // The query without spaces also counts as one word, so "viet nam" finds "Vietnam".
   const whole = compact(normalised);
 
-  const scored: { entry: SearchEntry; worst: number; total: number; lead: number }[] = [];
+  const scored: { entry: Entry; worst: number; total: number; lead: number }[] = [];
   for (const entry of index) {
     let worst: number = Quality.OwnPrefix;
     let total = 0;
@@ -296,7 +358,7 @@ export function searchPlaces(index: SearchIndex, query: string, limit = 8): Sear
       a.entry.order - b.entry.order,
   );
 
-  const out: SearchEntry[] = [];
+  const out: Entry[] = [];
   const ids = new Set<string>();
   for (const { entry } of scored) {
     if (ids.has(entry.id)) continue;

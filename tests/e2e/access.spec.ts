@@ -143,7 +143,7 @@ test.describe('keyboard only', () => {
 
     const toSearch = await tabUntil(page, (f) => f.role === 'combobox', 'the search box', { max: 3 });
     expect(toSearch.length, 'the search box is the first or second stop').toBeLessThanOrEqual(2);
-    await expect(page.getByRole('combobox', { name: 'Search countries, bodies, officials' })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' })).toBeFocused();
     await expectVisibleFocus(page, 'the search box');
 
     // The header's buttons, in reading order, right after the search box.
@@ -355,7 +355,7 @@ test.describe('keyboard only', () => {
     await atlas.open();
     await atlas.waitForMap();
     await tabUntil(page, (f) => f.role === 'combobox', 'the search box');
-    const box = page.getByRole('combobox', { name: 'Search countries, bodies, officials' });
+    const box = page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' });
 
     await page.keyboard.type('jurgen');
     const listbox = page.getByRole('listbox', { name: 'Suggestions' });
@@ -419,7 +419,7 @@ test.describe('axe', () => {
     await expect(atlas.panel()).toContainText('U Myo Thant Pe');
     await expectNoAxeViolations(page, 'panel open');
 
-    await page.getByRole('combobox', { name: 'Search countries, bodies, officials' }).fill('an');
+    await page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' }).fill('an');
     await expect(page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first()).toBeVisible();
     await expectNoAxeViolations(page, 'search open');
     await page.keyboard.press('Escape');

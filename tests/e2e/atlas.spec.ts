@@ -479,6 +479,31 @@ test.describe('the legend filters', () => {
     await expect(page).not.toHaveURL(/themes=/);
   });
 
+  test('the search finds a field: "narco" offers the drugs field, Enter filters the map to it as its legend entry does, and says so', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForMap();
+    const mongoliaBefore = await atlas.countryColour('MNG');
+    const box = page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' });
+    await box.fill('narco');
+    const option = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first();
+    await expect(option).toHaveText(/^Drugs & precursor chemicals, Field of cooperation · 4 places$/);
+    const legendSwatch = await page.locator('[data-legend-id="drug_control"] .legend__swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect(option.locator('.search-box__swatch')).toHaveCSS('background-color', legendSwatch);
+    await box.press('Enter');
+    await expect(page.locator('[data-legend-id="drug_control"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/themes=drug_control(&|$)/);
+    await expect(page.getByTestId('announcer')).toHaveText('Filter: Drugs & precursor chemicals.');
+    await atlas.waitForMap();
+    const drugColour = await swatchColour(atlas, 'drug_control');
+    for (const iso3 of ['VNM', 'MMR', 'AUS', 'USA']) expectColourNear(await atlas.countryColour(iso3), drugColour);
+    const land = await atlas.countryColour('IND');
+    const mongolia = await atlas.countryColour('MNG');
+    const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+    expect(distance(mongolia, land), 'Mongolia, which names no drugs, is faded').toBeLessThan(distance(mongolia, mongoliaBefore));
+    // No panel opened: a field is not a place.
+    await expect(atlas.panel()).toHaveCount(0);
+  });
+
   test('shows a theme description on demand', async ({ atlas, page }) => {
     await atlas.open();
     await page.getByRole('button', { name: 'What "Drugs & precursor chemicals" means' }).click();
@@ -566,7 +591,7 @@ test.describe('layout', () => {
       expect((await button.boundingBox())!.y, `${await button.textContent()} is under the heading`).toBeGreaterThanOrEqual(headingBottom.y + headingBottom.height);
     }
     // The search's list of matches opens over the map, not over the buttons.
-    await page.getByRole('combobox', { name: 'Search countries, bodies, officials' }).fill('viet');
+    await page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' }).fill('viet');
     await expect(page.getByRole('option').first()).toBeVisible();
     for (const button of await buttons.all()) {
       expect(await reachable(button), `${await button.textContent()} can be clicked with the matches open`).toBe(true);

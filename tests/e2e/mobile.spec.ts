@@ -87,7 +87,7 @@ test.describe('on a phone', () => {
   }) => {
     await atlas.open();
     await atlas.waitForMap();
-    const search = page.getByRole('combobox', { name: 'Search countries, bodies, officials' });
+    const search = page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' });
     await search.tap();
     await search.fill('myo');
     const option = page.getByRole('option', { name: /U Myo Thant Pe/ });
@@ -125,7 +125,7 @@ test.describe('on a phone', () => {
 
     await expectTargetSize(page.locator('.atlas__actions button'), 'header buttons');
     await expectTargetSize(legendButton, 'the legend button');
-    await expectTargetSize(page.getByRole('combobox', { name: 'Search countries, bodies, officials' }), 'the search box');
+    await expectTargetSize(page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' }), 'the search box');
     await expectTargetSize(page.locator('.atlas-marker'), 'map markers');
 
     await legendButton.tap();

@@ -305,7 +305,7 @@ test.describe('hostile input', () => {
     // The list and search show them as text too.
     await page.getByRole('button', { name: 'List view' }).click();
     await expect(page.getByRole('table')).toContainText(`U Myo ${img} Thant Pe`);
-    await page.getByRole('combobox', { name: 'Search countries, bodies, officials' }).fill('thant');
+    await page.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' }).fill('thant');
     await expect(page.getByRole('option').first()).toContainText(img);
     await page.getByRole('button', { name: 'About & source' }).click();
     await page.waitForTimeout(500);

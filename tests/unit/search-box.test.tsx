@@ -10,7 +10,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { LangContext } from '../../src/components/use-lang';
 import { formatProblem, parseDataset } from '../../src/domain/dataset-validation';
 import { buildPlaces } from '../../src/domain/places';
-import { buildSearchIndex, countryNameAliases } from '../../src/domain/search-index';
+import { buildLegend } from '../../src/domain/legend';
+import { buildFieldSearchEntries, buildSearchIndex, countryNameAliases } from '../../src/domain/search-index';
 import { SearchBox } from '../../src/features/search/search-box';
 
 const parsed = parseDataset(JSON.parse(readFileSync(resolve(process.cwd(), 'public/data/atlas.json'), 'utf8')));
@@ -21,7 +22,7 @@ function setup() {
   const onChoose = vi.fn();
   const user = userEvent.setup();
   render(<SearchBox index={index} onChoose={onChoose} placeholder="Country, body or official" />);
-  const input = screen.getByRole('combobox', { name: 'Search countries, bodies, officials' });
+  const input = screen.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' });
   return { onChoose, user, input };
 }
 
@@ -66,6 +67,7 @@ describe('SearchBox', () => {
 
     await user.keyboard('{Enter}');
     expect(onChoose).toHaveBeenCalledExactlyOnceWith({
+      kind: 'place',
       placeKey: 'VNM',
       senderId: 'vnm-ministry-of-public-security',
     });
@@ -85,7 +87,7 @@ describe('SearchBox', () => {
   it('takes the best match on Enter when none is highlighted', async () => {
     const { user, input, onChoose } = setup();
     await user.type(input, 'myanmar amb{Enter}');
-    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
+    expect(onChoose).toHaveBeenCalledWith({ kind: 'place', placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
   });
 
   it('finds a country by a Chinese alias', async () => {
@@ -93,7 +95,7 @@ describe('SearchBox', () => {
     await user.type(input, '越南');
     expect(screen.getAllByRole('option')[0]!.textContent).toContain('Vietnam');
     await user.keyboard('{Enter}');
-    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
+    expect(onChoose).toHaveBeenCalledWith({ kind: 'place', placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
   });
 
   it('closes the suggestions on the first Esc and clears the text on the second, without letting it bubble', async () => {
@@ -122,7 +124,7 @@ describe('SearchBox', () => {
     const { user, input, onChoose } = setup();
     await user.type(input, 'myo');
     await user.click(screen.getByRole('option', { name: /U Myo Thant Pe/ }));
-    expect(onChoose).toHaveBeenCalledExactlyOnceWith({ placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith({ kind: 'place', placeKey: 'MMR', senderId: 'mmr-embassy-in-china' });
     expect((input as HTMLInputElement).value).toBe('');
     expect(document.activeElement).not.toBe(input);
   });
@@ -146,6 +148,27 @@ describe('SearchBox', () => {
   });
 });
 
+describe('SearchBox with fields of cooperation', () => {
+  it('offers the drugs field for "drug", with its legend colour, and chooses it as a field', async () => {
+    const places = buildPlaces(parsed.dataset);
+    const legend = buildLegend(parsed.dataset, places);
+    const onChoose = vi.fn();
+    const user = userEvent.setup();
+    render(<SearchBox index={[...buildSearchIndex(places), ...buildFieldSearchEntries(legend)]} onChoose={onChoose} />);
+    const input = screen.getByRole('combobox', { name: 'Search countries, bodies, officials, fields' });
+    expect(input.getAttribute('placeholder')).toBe('Country, official or field');
+    await user.type(input, 'drug');
+    const [first] = screen.getAllByRole('option');
+    const drugs = legend.find((e) => e.id === 'drug_control')!;
+    expect(first!.textContent).toBe(`${drugs.label}, Field of cooperation · ${drugs.count} places`);
+    const swatch = first!.querySelector<HTMLElement>('.search-box__swatch');
+    expect(swatch?.getAttribute('aria-hidden')).toBe('true');
+    expect(swatch?.style.background).not.toBe('');
+    await user.keyboard('{Enter}');
+    expect(onChoose).toHaveBeenCalledExactlyOnceWith({ kind: 'field', themeId: 'drug_control' });
+  });
+});
+
 describe('SearchBox in Chinese', () => {
   const places = buildPlaces(parsed.dataset);
   const appIndex = buildSearchIndex(places, countryNameAliases(places));
@@ -158,13 +181,13 @@ describe('SearchBox in Chinese', () => {
         <SearchBox index={appIndex} onChoose={onChoose} />
       </LangContext>,
     );
-    const input = screen.getByRole('combobox', { name: '搜索国家、机构、官员' });
+    const input = screen.getByRole('combobox', { name: '搜索国家、机构、官员、合作领域' });
     return { onChoose, user, input };
   }
 
   it('is labelled in Chinese', () => {
     const { input } = setupZh();
-    expect(input.getAttribute('placeholder')).toBe('国家、机构或官员');
+    expect(input.getAttribute('placeholder')).toBe('国家、官员或合作领域');
   });
 
   it('finds Vietnam from "越南" and shows it as 越南', async () => {
@@ -175,7 +198,7 @@ describe('SearchBox in Chinese', () => {
     expect(first!.textContent).toBe('越南，国家');
     expect(screen.getByRole('option', { name: '越南，国家' })).toBe(first);
     await user.keyboard('{Enter}');
-    expect(onChoose).toHaveBeenCalledWith({ placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
+    expect(onChoose).toHaveBeenCalledWith({ kind: 'place', placeKey: 'VNM', senderId: 'vnm-ministry-of-public-security' });
   });
 
   it('finds INTERPOL from "国际刑警"', async () => {

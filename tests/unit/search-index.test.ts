@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseDataset } from '../../src/domain/dataset-validation';
+import { buildLegend } from '../../src/domain/legend';
 import { buildPlaces } from '../../src/domain/places';
 import {
+  buildFieldSearchEntries,
   buildSearchIndex,
   countryNameAliases,
   normalizeForSearch,
@@ -212,5 +214,48 @@ describe('search in Chinese', () => {
   it('marks a name with no Chinese twin as English in the Chinese display', () => {
     const plain = buildSearchIndex([{ ...places[0]!, name: 'Atlantis', names: { en: 'Atlantis', zh: 'Atlantis' } }]);
     expect(searchPlaces(plain, 'atlantis')[0]!.display.zh.label).toEqual({ text: 'Atlantis', lang: 'en' });
+  });
+});
+
+describe('search for a field of cooperation', () => {
+  const legend = buildLegend(parsed.dataset, places);
+  const fields = buildFieldSearchEntries(legend);
+  const withFields = [...buildSearchIndex(places, countryNameAliases(places)), ...fields];
+  const drugs = legend.find((e) => e.id === 'drug_control')!;
+
+  it('has one entry per field that some place names, and none for the legend\'s other entries', () => {
+    expect(fields.map((f) => f.themeId)).toEqual(legend.filter((e) => e.kind === 'theme' && e.count > 0).map((e) => e.id));
+    expect(fields.length).toBeGreaterThan(5);
+    expect(fields.some((f) => f.themeId === 'goodwill' || f.themeId === 'listed')).toBe(false);
+    const none = buildFieldSearchEntries(legend.map((e) => (e.id === 'drug_control' ? { ...e, count: 0 } : e)));
+    expect(none.some((f) => f.themeId === 'drug_control')).toBe(false);
+  });
+
+  it('finds the drugs field from "drug", before the bodies and officials with "drug" in their names', () => {
+    const results = searchPlaces(withFields, 'drug');
+    expect(results[0]).toMatchObject({ kind: 'field', themeId: 'drug_control', label: drugs.label, colour: drugs.colour });
+    expect(results[0]!.display.en.detail).toEqual([{ text: `Field of cooperation · ${drugs.count} places`, lang: 'en' }]);
+    expect(results.map((r) => r.kind)).toContain('body');
+  });
+
+  it('finds a field by a word of what it covers (its description\'s first sentence), ranked below a match in a label', () => {
+    const [first] = searchPlaces(withFields, 'narcotics');
+    expect(first).toMatchObject({ kind: 'field', themeId: 'drug_control' });
+    expect(searchPlaces(withFields, 'covid')[0]).toMatchObject({ kind: 'field', themeId: 'pandemic_response' });
+    // Human trafficking's description goes on to say "Drug trafficking is not this field" (in Chinese too).
+    const humanTrafficking = legend.find((e) => e.id === 'human_trafficking')!;
+    expect(humanTrafficking.description).toMatch(/drug/i);
+    expect(humanTrafficking.description_zh).toMatch(/毒/);
+    for (const query of ['drug', '毒']) expect(searchPlaces(withFields, query, 20).map((r) => r.id), query).not.toContain('field-human_trafficking');
+    const security = searchPlaces(withFields, 'security', 20);
+    // "Public security & stability" and "Border & regional security" name it; the ministries of public security follow.
+    expect(security.slice(0, 2).map((r) => r.kind)).toEqual(['field', 'field']);
+    expect(security.some((r) => r.kind === 'body')).toBe(true);
+  });
+
+  it('finds a field by its Chinese label and shows it in Chinese', () => {
+    const [first] = searchPlaces(withFields, '禁毒');
+    expect(first).toMatchObject({ kind: 'field', themeId: 'drug_control' });
+    expect(first!.display.zh).toEqual({ label: { text: drugs.label_zh, lang: 'zh' }, detail: [{ text: `合作领域 · ${drugs.count} 个国家或组织`, lang: 'zh' }] });
   });
 });

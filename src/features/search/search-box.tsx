@@ -1,5 +1,6 @@
 /**
- * One search box for countries, organisations, bodies and officials, following
+ * One search box for countries, organisations, bodies, officials and fields of
+ * cooperation, following
  * the ARIA 1.2 combobox pattern (list autocomplete, focus stays in the input,
  * the active suggestion named by `aria-activedescendant`). Matching and ranking
  * are `domain/search-index`'s; this only renders and handles keys. Matching
@@ -12,16 +13,18 @@ import { searchPlaces, type SearchEntry, type SearchIndex, type SearchText } fro
 import { searchMessages } from './search-messages';
 import './search-box.css';
 
-export interface SearchChoice {
-  placeKey: string;
-  senderId: string;
+/** A place, body or official to select, or a field to filter the map by. */
+export type SearchChoice = { kind: 'place'; placeKey: string; senderId: string } | { kind: 'field'; themeId: string };
+
+function choiceFor(entry: SearchEntry): SearchChoice {
+  return entry.kind === 'field' ? { kind: 'field', themeId: entry.themeId } : { kind: 'place', placeKey: entry.placeKey, senderId: entry.senderId };
 }
 
 export interface SearchBoxProps {
   /** The index, or a function that builds it (called on the first real query, so an unused search box costs nothing). */
   index: SearchIndex | (() => SearchIndex);
   onChoose: (choice: SearchChoice) => void;
-  /** Defaults to the interface language's "Country, body or official". */
+  /** Defaults to the interface language's "Country, body, official or field". */
   placeholder?: string;
   /** The input's label; visually hidden, read by screen readers. Defaults to the interface language's. */
   label?: string;
@@ -68,7 +71,7 @@ export function SearchBox({ index, onChoose, placeholder, label, limit = 8 }: Se
   const choose = (entry: SearchEntry, via: 'keyboard' | 'pointer') => {
     setQuery('');
     close();
-    onChoose({ placeKey: entry.placeKey, senderId: entry.senderId });
+    onChoose(choiceFor(entry));
     // A keyboard user stays in the box to search again or Tab on; after a tap,
     // letting go of focus puts the phone's keyboard away so the panel shows.
     if (via === 'pointer') inputRef.current?.blur();
@@ -174,6 +177,7 @@ export function SearchBox({ index, onChoose, placeholder, label, limit = 8 }: Se
                 onClick={() => choose(entry, 'pointer')}
               >
                 <span className="search-box__option-label">
+                  {entry.kind === 'field' && <span className="search-box__swatch" style={{ background: entry.colour }} aria-hidden="true" />}
                   <Piece piece={shown.label} lang={lang} />
                 </span>
                 <span className="visually-hidden">{t.separator}</span>

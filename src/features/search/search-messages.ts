@@ -2,8 +2,8 @@ import { defineMessages } from '../../domain/lang';
 
 export const searchMessages = defineMessages(
   {
-    label: 'Search countries, bodies, officials',
-    placeholder: 'Country, body or official',
+    label: 'Search countries, bodies, officials, fields',
+    placeholder: 'Country, official or field',
     suggestions: 'Suggestions',
     /** Between a suggestion's label and detail, for screen readers. */
     separator: ', ',
@@ -12,8 +12,8 @@ export const searchMessages = defineMessages(
       `${n} suggestion${n === 1 ? '' : 's'}, up and down arrows to review, Enter to choose`,
   },
   {
-    label: '搜索国家、机构、官员',
-    placeholder: '国家、机构或官员',
+    label: '搜索国家、机构、官员、合作领域',
+    placeholder: '国家、官员或合作领域',
     suggestions: '搜索建议',
     separator: '，',
     noMatches: (query: string) => `没有与“${query}”匹配的结果`,
