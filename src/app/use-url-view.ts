@@ -2,7 +2,7 @@
  * Keeps the view state and the address bar in step: a change in the app
  * pushes (or replaces) a history entry; back and forward restore the view.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Bilingual } from '../domain/lang';
 import { parseViewState, serializeViewState, type ViewState } from '../domain/url-state';
 
@@ -42,17 +42,23 @@ export function useUrlView(): UrlView {
   return { view: parsed.view, notices: parsed.notices, update };
 }
 
-/** A media query's answer, followed live. */
+/**
+ * A media query's answer, followed live. Read afresh at every render
+ * (useSyncExternalStore), not only when its change event has been handled: a
+ * render that a key press causes just after reduced motion was turned on
+ * already flies without motion, rather than starting a flight that the
+ * change then cuts short.
+ */
 export function useMediaQuery(query: string): boolean {
-  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
-  useEffect(() => {
-    const media = window.matchMedia?.(query);
-    if (!media) return;
-    const onChange = () => setMatches(media.matches);
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, [query]);
-  return matches;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const media = window.matchMedia?.(query);
+      media?.addEventListener('change', onChange);
+      return () => media?.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => window.matchMedia?.(query).matches ?? false);
 }
 
 export const usePrefersDark = () => useMediaQuery('(prefers-color-scheme: dark)');

@@ -177,6 +177,8 @@ export class AtlasDriver {
    * inside its largest shape, as the box of all its shapes also holds far islands.
    */
   async svgCountryPoint(iso3: string): Promise<{ x: number; y: number }> {
+    // The SVG map draws its frame first and its country paths in a deferred render: wait for them.
+    await expect(this.page.locator(`[data-testid="svg-map"] path[data-iso3="${iso3}"]`).first(), `${iso3}'s shape on the SVG map`).toBeAttached();
     return this.page.evaluate((code) => {
       const boxes = [...document.querySelectorAll(`[data-testid="svg-map"] path[data-iso3="${code}"]`)].map((p) => p.getBoundingClientRect());
       if (boxes.length === 0) throw new Error(`no shape of ${code} on the SVG map`);
