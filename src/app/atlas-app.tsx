@@ -392,20 +392,23 @@ function LoadedAtlas(props: LoadedAtlasProps) {
     },
     [model.placeByKey, update, t, lang],
   );
+  /** The filter, from the legend or the search: in the link, and said to a screen reader. */
+  const showThemes = useCallback(
+    (ids: string[]) => {
+      update({ themes: ids }, { replace: true });
+      setAnnouncement(filterAnnouncement(ids, legend, places.length, lang));
+    },
+    [update, legend, places.length, lang],
+  );
   const toggleTheme = useCallback(
     (id: string) => {
       const next = selectedThemes.has(id) ? resolved.view.themes.filter((t) => t !== id) : [...resolved.view.themes, id];
       // Keep the URL in legend order, so one filter has one link.
-      const ordered = legend.map((e) => e.id).filter((e) => next.includes(e));
-      update({ themes: ordered }, { replace: true });
-      setAnnouncement(filterAnnouncement(ordered, legend, places.length, lang));
+      showThemes(legend.map((e) => e.id).filter((e) => next.includes(e)));
     },
-    [selectedThemes, resolved.view.themes, legend, update, places.length, lang],
+    [selectedThemes, resolved.view.themes, legend, showThemes],
   );
-  const clearThemes = useCallback(() => {
-    update({ themes: [] }, { replace: true });
-    setAnnouncement(filterAnnouncement([], legend, places.length, lang));
-  }, [update, legend, places.length, lang]);
+  const clearThemes = useCallback(() => showThemes([]), [showThemes]);
   const cameraSettled = useCallback((camera: Camera) => update({ camera }, { replace: true }), [update]);
   // The place the keyboard was on, for MapLibre's map when it takes over a focused SVG map.
   const lastKeyboardPlace = useRef<string | null>(null);
@@ -575,8 +578,7 @@ function LoadedAtlas(props: LoadedAtlasProps) {
                 onChoose={(choice) => {
                   if (choice.kind === 'field') {
                     // As the legend does with that field alone selected (and the same link).
-                    update({ themes: [choice.themeId] }, { replace: true });
-                    setAnnouncement(filterAnnouncement([choice.themeId], legend, places.length, lang));
+                    showThemes([choice.themeId]);
                     return;
                   }
                   update({ sender: choice.senderId });

@@ -72,34 +72,27 @@ const ANY_INPUT: Containers = {
 export function acceptsDatasetAsItIs(input: unknown, { madeByJsonParse = false }: { madeByJsonParse?: boolean } = {}): boolean {
   const c = madeByJsonParse ? JSON_PARSE_OUTPUT : ANY_INPUT;
   if (!c.isObject(input)) return false;
-  // Each present key counted; the count must then equal the object's own keys (see keyCount).
-  let present = 0;
-  if (input.schemaVersion !== 1) return false;
-  present++;
-  if (!isNonEmpty(input.title)) return false;
-  present++;
-  const titleZh = optionalString(input.title_zh);
-  if (titleZh < 0) return false;
-  present += titleZh;
-  if (!isIsoDate(input.date)) return false;
-  present++;
-  if (!isSource(input.source, c)) return false;
-  present++;
-  if (!isRecipient(input.recipient, c)) return false;
-  present++;
   const { themes, senders } = input;
-  if (!c.isArray(themes) || themes.length === 0) return false;
+  if (
+    input.schemaVersion !== 1 ||
+    !isNonEmpty(input.title) ||
+    !isIsoDate(input.date) ||
+    !isSource(input.source, c) ||
+    !isRecipient(input.recipient, c) ||
+    !c.isArray(themes) ||
+    themes.length === 0 ||
+    !c.isArray(senders)
+  ) {
+    return false;
+  }
   const themeIds: string[] = [];
   for (let i = 0; i < themes.length; i++) {
     const theme = themes[i];
     if (!isTheme(theme, c)) return false;
     themeIds.push(theme.id as string);
   }
-  present++;
-  if (!c.isArray(senders)) return false;
   for (let i = 0; i < senders.length; i++) if (!isSender(senders[i], c)) return false;
-  present++;
-  return c.keyCount(input) === present && crossFieldRulesHold(themeIds, senders as Sender[]);
+  return hasOnlyItsKeys(input, 7, DATASET_NULLISH, c) && crossFieldRulesHold(themeIds, senders as Sender[]);
 }
 
 /**
@@ -167,137 +160,116 @@ interface Sender {
 
 function isSender(value: unknown, c: Containers): boolean {
   if (!c.isObject(value)) return false;
-  let present = 0;
-  const { id, kind, iso3 } = value;
-  if (typeof id !== 'string' || !SENDER_ID.test(id)) return false;
-  present++;
-  if (kind !== 'country' && kind !== 'organization') return false;
-  present++;
-  if (iso3 !== null && !isIso3(iso3)) return false;
-  present++;
-  if (!isNonEmpty(value.name)) return false;
-  present++;
-  const nameZh = optionalString(value.name_zh);
-  if (nameZh < 0) return false;
-  present += nameZh;
-  if (value.body !== null && typeof value.body !== 'string') return false;
-  present++;
-  const bodyZh = optionalString(value.body_zh);
-  if (bodyZh < 0) return false;
-  present += bodyZh;
-  const { location } = value;
-  if (location !== undefined) {
-    if (location !== null && !isLngLat(location, c)) return false;
-    present++;
+  const { id, kind, iso3, body, officials, statements, themes, primaryTheme } = value;
+  if (
+    typeof id !== 'string' ||
+    !SENDER_ID.test(id) ||
+    (kind !== 'country' && kind !== 'organization') ||
+    (iso3 !== null && !isIso3(iso3)) ||
+    !isNonEmpty(value.name) ||
+    (body !== null && typeof body !== 'string') ||
+    (primaryTheme !== null && typeof primaryTheme !== 'string') ||
+    !c.isArray(officials) ||
+    !c.isArray(statements) ||
+    !c.isArray(themes)
+  ) {
+    return false;
   }
-  const { officials, statements, themes } = value;
-  if (!c.isArray(officials)) return false;
   for (let i = 0; i < officials.length; i++) if (!isOfficial(officials[i], c)) return false;
-  present++;
-  if (!c.isArray(statements)) return false;
   for (let i = 0; i < statements.length; i++) if (!isStatement(statements[i], c)) return false;
-  present++;
-  if (!c.isArray(themes)) return false;
   for (let i = 0; i < themes.length; i++) if (typeof themes[i] !== 'string') return false;
-  present++;
-  const { primaryTheme } = value;
-  if (primaryTheme !== null && typeof primaryTheme !== 'string') return false;
-  present++;
-  return c.keyCount(value) === present;
+  return hasOnlyItsKeys(value, 9, SENDER_NULLISH, c);
 }
 
 const LEVELS: ReadonlySet<unknown> = new Set(officialLevels);
 
 function isOfficial(value: unknown, c: Containers): boolean {
-  if (!c.isObject(value)) return false;
-  let present = 3;
-  if (!isNonEmpty(value.name) || !isNonEmpty(value.title) || !LEVELS.has(value.level)) return false;
-  const rank = optionalString(value.rank);
-  if (rank < 0) return false;
-  present += rank;
-  return c.keyCount(value) === present;
+  return c.isObject(value) && isNonEmpty(value.name) && isNonEmpty(value.title) && LEVELS.has(value.level) && hasOnlyItsKeys(value, 3, OFFICIAL_NULLISH, c);
 }
 
 function isStatement(value: unknown, c: Containers): boolean {
   if (!c.isObject(value)) return false;
-  let present = 4;
-  const { kind, text, offset, official, themes } = value;
-  if (kind !== 'quote' && kind !== 'paraphrase') return false;
-  if (!isNonEmpty(text)) return false;
-  if (offset !== undefined) {
-    if (offset !== null && !isIndex(offset)) return false;
-    present++;
+  const { kind, official, themes } = value;
+  if ((kind !== 'quote' && kind !== 'paraphrase') || !isNonEmpty(value.text) || (official !== null && !isIndex(official)) || !c.isArray(themes)) {
+    return false;
   }
-  if (official !== null && !isIndex(official)) return false;
-  if (!c.isArray(themes)) return false;
   for (let i = 0; i < themes.length; i++) {
     const theme = themes[i];
     if (!c.isObject(theme)) return false;
-    const { id, evidence } = theme;
-    if (typeof id !== 'string' || !THEME_ID.test(id) || !isNonEmpty(evidence) || c.keyCount(theme) !== 2) return false;
+    const { id } = theme;
+    if (typeof id !== 'string' || !THEME_ID.test(id) || !isNonEmpty(theme.evidence) || c.keyCount(theme) !== 2) return false;
   }
-  return c.keyCount(value) === present;
+  return hasOnlyItsKeys(value, 4, STATEMENT_NULLISH, c);
 }
 
 function isTheme(value: unknown, c: Containers): value is Input {
   if (!c.isObject(value)) return false;
-  let present = 3;
   const { id } = value;
-  if (typeof id !== 'string' || !THEME_ID.test(id) || id === GOODWILL_ID || id === LISTED_ID) return false;
-  if (!isNonEmpty(value.label) || !isNonEmpty(value.description)) return false;
-  const { color } = value;
-  if (color !== undefined) {
-    if (color !== null && (typeof color !== 'string' || !HEX_COLOR.test(color))) return false;
-    present++;
-  }
-  for (const key of ['label_zh', 'description_zh'] as const) {
-    const found = optionalString(value[key]);
-    if (found < 0) return false;
-    present += found;
-  }
-  return c.keyCount(value) === present;
+  return (
+    typeof id === 'string' &&
+    THEME_ID.test(id) &&
+    id !== GOODWILL_ID &&
+    id !== LISTED_ID &&
+    isNonEmpty(value.label) &&
+    isNonEmpty(value.description) &&
+    hasOnlyItsKeys(value, 3, THEME_NULLISH, c)
+  );
 }
 
 function isSource(value: unknown, c: Containers): boolean {
-  if (!c.isObject(value)) return false;
-  let present = 1;
-  if (!isNonEmpty(value.title)) return false;
-  for (const key of ['title_zh', 'file', 'publisher'] as const) {
-    const found = optionalString(value[key]);
-    if (found < 0) return false;
-    present += found;
-  }
-  const { url, published } = value;
-  if (url !== undefined) {
-    if (url !== null && !isUrlAsItIs(url)) return false;
-    present++;
-  }
-  if (published !== undefined) {
-    if (published !== null && !isIsoDate(published)) return false;
-    present++;
-  }
-  return c.keyCount(value) === present;
+  return c.isObject(value) && isNonEmpty(value.title) && hasOnlyItsKeys(value, 1, SOURCE_NULLISH, c);
 }
 
 function isRecipient(value: unknown, c: Containers): boolean {
-  if (!c.isObject(value)) return false;
-  let present = 3;
-  if (!isNonEmpty(value.name) || !isIso3(value.iso3) || !isLngLat(value.location, c)) return false;
-  const nameZh = optionalString(value.name_zh);
-  if (nameZh < 0) return false;
-  present += nameZh;
+  return c.isObject(value) && isNonEmpty(value.name) && isIso3(value.iso3) && isLngLat(value.location, c) && hasOnlyItsKeys(value, 3, RECIPIENT_NULLISH, c);
+}
+
+/** An object's `.nullish()` fields (absent, null, or a value its check takes), by name. */
+type NullishFields = readonly (readonly [key: string, accepts: (value: unknown, c: Containers) => boolean])[];
+
+const isString = (value: unknown) => typeof value === 'string';
+const DATASET_NULLISH: NullishFields = [['title_zh', isString]];
+const SOURCE_NULLISH: NullishFields = [
+  ['title_zh', isString],
+  ['file', isString],
+  ['publisher', isString],
+  ['url', isUrlAsItIs],
+  ['published', isIsoDate],
+];
+const RECIPIENT_NULLISH: NullishFields = [['name_zh', isString]];
+const THEME_NULLISH: NullishFields = [
+  ['color', (value) => typeof value === 'string' && HEX_COLOR.test(value)],
+  ['label_zh', isString],
+  ['description_zh', isString],
+];
+const SENDER_NULLISH: NullishFields = [
+  ['name_zh', isString],
+  ['body_zh', isString],
+  ['location', isLngLat],
+];
+const OFFICIAL_NULLISH: NullishFields = [['rank', isString]];
+const STATEMENT_NULLISH: NullishFields = [['offset', isIndex]];
+
+/**
+ * Yes when the object's `.nullish()` fields pass and it has no key but those
+ * present and its `required` ones (which the caller has checked): zod's copy
+ * holds just the keys the schema read (see keyCount).
+ */
+function hasOnlyItsKeys(value: Input, required: number, nullish: NullishFields, c: Containers): boolean {
+  let present = required;
+  for (let i = 0; i < nullish.length; i++) {
+    const [key, accepts] = nullish[i]!;
+    const field = value[key];
+    if (field === undefined) continue;
+    if (field !== null && !accepts(field, c)) return false;
+    present++;
+  }
   return c.keyCount(value) === present;
 }
 
 /** `z.string().trim().min(1)`, as it is: trim changes nothing and leaves at least one character. */
 function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.trim() === value;
-}
-
-/** `z.string().nullish()`: 1 for a string or null, 0 when absent, -1 for anything else. */
-function optionalString(value: unknown): number {
-  if (value === undefined) return 0;
-  return value === null || typeof value === 'string' ? 1 : -1;
 }
 
 function isIso3(value: unknown): boolean {
